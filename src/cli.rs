@@ -1,0 +1,131 @@
+//! The command line: clap types, and the one place that turns them into calls of `cmd`.
+
+use crate::data::DataSource;
+use crate::error::Error;
+use clap::{Parser, Subcommand};
+use std::io::Write;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+/// Species and Appendix trainer for the officers who enforce CITES.
+///
+/// Works offline on the CITES Checklist data compiled into the program. The shipped
+/// listings are old (newest record July 2023): changes adopted at CoP19 for most groups
+/// and at CoP20 are missing. Load a fresh export with `cites-trainer checklist import`.
+#[derive(Debug, Parser)]
+#[command(name = "cites-trainer", version, about, long_about)]
+pub struct Cli {
+    /// Read data (catalog/, cards/, quizzes/) from this folder instead of the embedded copy.
+    #[arg(long, global = true, env = "CITES_TRAINER_DATA", value_name = "DIR")]
+    pub data: Option<PathBuf>,
+
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Look up a taxon by scientific name, synonym or common name and show its listing.
+    ///
+    /// Case, accents and punctuation do not matter. Exits with status 1 when nothing
+    /// matches (with suggestions), like grep.
+    Lookup {
+        /// The name to look up; several words are joined ("Manis javanica").
+        #[arg(required = true, num_args = 1..)]
+        name: Vec<String>,
+        /// Print one JSON object instead of text.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Check data files and report every problem with file, line and column.
+    ///
+    /// Exits with status 1 if anything is wrong.
+    Check {
+        /// The data folder to check (default: --data, else ./data).
+        dir: Option<PathBuf>,
+    },
+    /// Work with official CITES Checklist exports.
+    Checklist {
+        #[command(subcommand)]
+        command: ChecklistCommand,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ChecklistCommand {
+    /// Import an official export (CSV, optionally gzip-compressed) into a data folder.
+    ///
+    /// An "Index of CITES Species" export is the complete Checklist and replaces the
+    /// catalog; a Species+ "CITES listings" export is laid over it, the newer record
+    /// winning and the older kept as history. Nothing is written if the file has an error.
+    Import {
+        /// The export file.
+        file: PathBuf,
+        /// The date the export reflects (YYYY-MM-DD); read from the file name when it has one.
+        #[arg(long, value_name = "DATE")]
+        as_of: Option<String>,
+        /// Where the catalog is written (default: --data). A folder without a catalog
+        /// starts from the embedded one.
+        #[arg(long, value_name = "DIR")]
+        into: Option<PathBuf>,
+        /// What the export covers, in words (default: worked out from the file).
+        #[arg(long)]
+        scope: Option<String>,
+        /// Show every changed taxon, not only the first 20 of each kind.
+        #[arg(long)]
+        verbose: bool,
+    },
+}
+
+/// Runs the program and returns its exit status: 0 done, 1 not found or failed checks or
+/// an error, 2 bad usage (from clap).
+pub fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match run(cli) {
+        Ok(code) => code,
+        Err(e) => {
+            let _ = std::io::stdout().flush();
+            eprintln!("cites-trainer: error: {e}");
+            ExitCode::from(1)
+        }
+    }
+}
+
+pub fn run(cli: Cli) -> Result<ExitCode, Error> {
+    let data = DataSource {
+        dir: cli.data.clone(),
+    };
+    match cli.command {
+        Command::Lookup { name, json } => crate::cmd::lookup::run(&data, &name.join(" "), json),
+        Command::Check { dir } => crate::cmd::check::run(dir.or(cli.data)),
+        Command::Checklist { command } => match command {
+            ChecklistCommand::Import {
+                file,
+                as_of,
+                into,
+                scope,
+                verbose,
+            } => {
+                let into = into.or(cli.data).ok_or_else(|| {
+                    Error::Usage(
+                        "name the data folder to write with --into DIR (or --data DIR); \
+                         the embedded catalog cannot be changed"
+                            .into(),
+                    )
+                })?;
+                crate::cmd::import::run(&file, &into, as_of, scope, verbose)
+            }
+        },
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::CommandFactory;
+
+    #[test]
+    fn verify_cli() {
+        Cli::command().debug_assert();
+    }
+}

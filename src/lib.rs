@@ -1,0 +1,14 @@
+//! cites-trainer: a terminal trainer for the officers who enforce CITES.
+//!
+//! The pure core (catalog, checks, imports' row conversion) takes data and returns data;
+//! `cli` and `cmd` gather input, call the core and print. See ARCHITECTURE.md.
+
+pub mod catalog;
+pub mod check;
+pub mod checklist;
+pub mod cli;
+pub mod cmd;
+pub mod countries;
+pub mod data;
+pub mod error;
+pub mod text;
