@@ -36,7 +36,7 @@ fn main() {
                 path.display()
             )
         });
-        taxa.extend(parsed.into_iter().map(|t| t.into_inner()));
+        taxa.extend(parsed.into_iter().map(|(_, t)| t));
     }
     for name in ["exports.toml", "annotations.toml"] {
         let path = dir.join(name);

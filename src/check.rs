@@ -3,7 +3,7 @@
 
 use crate::catalog::file::{find_key, line_col, parse_meta, parse_taxa};
 use crate::catalog::load::SourceFile;
-use crate::catalog::model::{CatalogMeta, Taxon, hash_key, is_valid_notation};
+use crate::catalog::model::{CatalogMeta, Rank, Taxon, hash_key, is_valid_notation};
 use crate::countries;
 use std::collections::{HashMap, HashSet};
 use std::fmt;
@@ -71,29 +71,27 @@ pub fn check_catalog<'a>(
     }
     let mut seen_exports = HashSet::new();
     for e in &meta.export {
-        if !seen_exports.insert(e.id.as_str()) {
-            if let Some(file) = meta_files.first() {
-                let offset = file.text.find(&format!("id = \"{}\"", e.id)).unwrap_or(0);
-                problems.push(at(
-                    file,
-                    offset,
-                    format!("export `{}` is described twice; keep one", e.id),
-                ));
-            }
+        if !seen_exports.insert(e.id.as_str())
+            && let Some(file) = meta_files.first()
+        {
+            let offset = file.text.find(&format!("id = \"{}\"", e.id)).unwrap_or(0);
+            problems.push(at(
+                file,
+                offset,
+                format!("export `{}` is described twice; keep one", e.id),
+            ));
         }
     }
 
     let mut located: Vec<Located> = Vec::new();
     for file in taxa_files {
         match parse_taxa(&file.text) {
-            Ok(taxa) => located.extend(taxa.into_iter().map(|t| {
-                let span = t.span();
-                Located {
-                    taxon: t.into_inner(),
-                    file,
-                    span,
-                }
-            })),
+            Ok(taxa) => {
+                located.extend(
+                    taxa.into_iter()
+                        .map(|(span, taxon)| Located { taxon, file, span }),
+                )
+            }
             Err(e) => problems.push(toml_problem(file, &e)),
         }
     }
@@ -102,6 +100,15 @@ pub fn check_catalog<'a>(
     let mut first_id: HashMap<u64, &Located> = HashMap::new();
     let annotation_keys: HashSet<&str> = meta.annotation.iter().map(|a| a.key.as_str()).collect();
     let export_ids: HashSet<&str> = meta.export.iter().map(|e| e.id.as_str()).collect();
+    // What subspecies and varieties add to their species' overall listing.
+    let mut from_lower: HashMap<String, HashSet<&str>> = HashMap::new();
+    for l in &located {
+        if l.taxon.rank > Rank::Species {
+            let species: Vec<&str> = l.taxon.name.split_whitespace().take(2).collect();
+            let entry = from_lower.entry(species.join(" ")).or_default();
+            entry.extend(l.taxon.listings.iter().map(|x| x.appendix.as_str()));
+        }
+    }
     for l in &located {
         let t = &l.taxon;
         let here = |key: &str, message: String| {
@@ -131,13 +138,32 @@ pub fn check_catalog<'a>(
                 ),
             ));
         } else {
-            let from_entries: Vec<&str> = t.listings.iter().map(|x| x.appendix.as_str()).collect();
-            let mut declared: Vec<&str> = t.appendix.split('/').filter(|s| !s.is_empty()).collect();
+            let from_entries: Vec<&str> = t
+                .listings
+                .iter()
+                .map(|x| x.appendix.as_str())
+                .filter(|a| *a != "NC")
+                .collect();
+            let mut declared: Vec<&str> = t
+                .appendix
+                .split('/')
+                .filter(|s| !s.is_empty() && *s != "NC")
+                .collect();
             declared.sort();
             let mut listed = from_entries.clone();
+            if let Some(lower) = from_lower.get(&t.name) {
+                listed.extend(
+                    lower
+                        .iter()
+                        .copied()
+                        .filter(|a| declared.contains(a) && *a != "NC"),
+                );
+            }
             listed.sort();
             listed.dedup();
-            if !t.listings.is_empty() && declared != listed {
+            // Above species, the overall listing sums up the members while the entries are
+            // the group's own, so only species and lower ranks must agree.
+            if !t.listings.is_empty() && t.rank >= Rank::Species && declared != listed {
                 problems.push(here(
                     "listings",
                     format!(
@@ -149,10 +175,13 @@ pub fn check_catalog<'a>(
             }
         }
         if let Some(under) = &t.listed_under {
-            if !names.contains(under.as_str()) {
+            let tx = &t.taxonomy;
+            let in_own_taxonomy = [&tx.genus, &tx.family, &tx.order, &tx.class].contains(&under)
+                || t.name.starts_with(&format!("{under} "));
+            if !names.contains(under.as_str()) && !in_own_taxonomy {
                 problems.push(here(
                     "listed_under",
-                    format!("listed under `{under}`, but no taxon of that name is in the catalog"),
+                    format!("listed under `{under}`, but no taxon of that name is in the catalog or in this taxon's classification"),
                 ));
             }
         }
@@ -166,21 +195,24 @@ pub fn check_catalog<'a>(
             ));
         }
         for x in &t.listings {
-            if let Some(a) = &x.annotation {
-                if !annotation_keys.contains(a.as_str()) {
-                    problems.push(here(
-                        "annotation",
-                        format!("annotation `{a}` is not in annotations.toml"),
-                    ));
-                }
+            if let Some(a) = &x.annotation
+                && !annotation_keys.contains(a.as_str())
+            {
+                problems.push(here(
+                    "annotation",
+                    format!("annotation `{a}` is not in annotations.toml"),
+                ));
             }
-            if let Some(h) = &x.hash {
-                if !annotation_keys.contains(hash_key(h, &t.source).as_str()) {
-                    problems.push(here(
-                        "hash",
-                        format!("the text of #-annotation {h} for export `{}` is not in annotations.toml", t.source),
-                    ));
-                }
+            if let Some(h) = &x.hash
+                && !annotation_keys.contains(hash_key(h, &t.source).as_str())
+            {
+                problems.push(here(
+                    "hash",
+                    format!(
+                        "the text of #-annotation {h} for export `{}` is not in annotations.toml",
+                        t.source
+                    ),
+                ));
             }
             for code in x.include.iter().chain(&x.exclude).chain(&x.party) {
                 if !countries::is_code(code) {
@@ -236,7 +268,7 @@ mod tests {
         assert!(
             shown
                 .iter()
-                .any(|p| p.starts_with("t.toml:11:1: duplicate taxon id 1")),
+                .any(|p| p.starts_with("t.toml:10:1: duplicate taxon id 1")),
             "{shown:?}"
         );
         assert!(

@@ -25,7 +25,7 @@ fn countries() -> &'static [Country] {
             .filter_map(|line| {
                 let mut cols = line.split('\t');
                 let name = cols.next()?.trim();
-                let code = cols.next()?.trim();
+                let code = cols.next()?.trim().trim_matches('"');
                 let _former = cols.next();
                 let non_iso = cols.next()? == "TRUE";
                 if code.len() != 2 || non_iso {
@@ -97,11 +97,12 @@ pub fn mentioned(text: &str) -> Vec<&'static str> {
     // Codes written as whole upper-case words: position them after all names, in text order.
     let mut pos = folded.len();
     for word in text.split(|ch: char| !ch.is_ascii_alphabetic()) {
-        if word.len() == 2 && word.chars().all(|ch| ch.is_ascii_uppercase()) {
-            if let Some(c) = countries().iter().find(|c| c.code == word) {
-                found.push((pos, c.code));
-                pos += 1;
-            }
+        if word.len() == 2
+            && word.chars().all(|ch| ch.is_ascii_uppercase())
+            && let Some(c) = countries().iter().find(|c| c.code == word)
+        {
+            found.push((pos, c.code));
+            pos += 1;
         }
     }
     found.sort();

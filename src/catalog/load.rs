@@ -64,7 +64,7 @@ pub fn load_catalog(catalog_dir: &Path) -> Result<(Vec<Taxon>, CatalogMeta), Loa
             path: path.clone(),
             message: e.to_string(),
         })?;
-        taxa.extend(parsed.into_iter().map(|t| t.into_inner()));
+        taxa.extend(parsed.into_iter().map(|(_, t)| t));
     }
     let meta = load_meta(catalog_dir)?;
     Ok((taxa, meta))

@@ -12,6 +12,8 @@ use serde::{Deserialize, Serialize};
 use std::fmt;
 
 /// A CITES Appendix, or "not covered" (NC) for populations or forms outside the Convention.
+/// The names are the Appendices' own Roman numerals, not acronyms.
+#[allow(clippy::upper_case_acronyms)]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 pub enum Appendix {
     I,

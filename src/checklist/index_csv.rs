@@ -160,13 +160,17 @@ impl Builder {
 /// Works out, for every taxon, the higher taxon whose entry in the Appendices covers it.
 ///
 /// 1. A note "Included in Felidae spp." names it.
-/// 2. An orchid whose note repeats the family's ("Included in Appendix II, except ...")
-///    is covered by the family entry.
-/// 3. A species (or lower) with no note of its own, in Appendix II or III, is covered by its
-///    nearest listed ancestor whose listing includes that Appendix; in Appendix I only when
-///    the whole ancestor is in Appendix I (Appendix I species are otherwise named one by one).
+/// 2. A species (or lower) with no note of its own, in Appendix II or III, is covered by its
+///    widest listed ancestor whose listing includes that Appendix. In Appendix I only a
+///    whole genus (of two or more species) listed in Appendix I counts.
 pub fn derive_listed_under(taxa: &[Taxon]) -> Vec<Option<String>> {
     let by_name: HashMap<String, &Taxon> = taxa.iter().map(|t| (fold(&t.name), t)).collect();
+    let mut species_per_genus: HashMap<&str, usize> = HashMap::new();
+    for t in taxa.iter().filter(|t| t.rank == Rank::Species) {
+        *species_per_genus
+            .entry(t.taxonomy.genus.as_str())
+            .or_default() += 1;
+    }
     taxa.iter()
         .map(|t| {
             let notes: Vec<&str> = t
@@ -175,41 +179,41 @@ pub fn derive_listed_under(taxa: &[Taxon]) -> Vec<Option<String>> {
                 .filter_map(|l| l.note.as_deref())
                 .collect();
             for note in &notes {
-                if let Some(rest) = note.split("Included in ").nth(1) {
-                    if let Some((group, _)) = rest.split_once(" spp") {
-                        if let Some(found) = by_name.get(&fold(group)) {
-                            if found.id != t.id {
-                                return Some(found.name.clone());
-                            }
-                        }
-                    }
+                if let Some(rest) = note.split("Included in ").nth(1)
+                    && let Some((group, _)) = rest.split_once(" spp")
+                    && let Some(found) = by_name.get(&fold(group))
+                    && found.id != t.id
+                {
+                    return Some(found.name.clone());
                 }
             }
             if t.rank < Rank::Species {
                 return None;
             }
             let ancestors = ancestors(t);
-            if let Some(note) = notes.first() {
-                // The orchid case: the family's own note, repeated on each species.
-                return ancestors
-                    .iter()
-                    .filter_map(|a| by_name.get(&fold(a)))
-                    .find(|a| a.listings.iter().any(|l| l.note.as_deref() == Some(note)))
-                    .map(|a| a.name.clone());
-            }
             if t.appendix.contains('/') || t.appendix.is_empty() {
                 return None;
             }
+            if t.appendix == "I" {
+                // Appendix I names species one by one, except whole genera listed as
+                // "Cyclura spp."; a genus of one species is taken as the species' own entry.
+                let genus = by_name
+                    .get(&fold(&t.taxonomy.genus))
+                    .filter(|g| g.appendix == "I");
+                let members = species_per_genus
+                    .get(t.taxonomy.genus.as_str())
+                    .copied()
+                    .unwrap_or(0);
+                return genus
+                    .filter(|_| t.rank == Rank::Species && members >= 2)
+                    .map(|g| g.name.clone());
+            }
+            // The Index has a row for every genus of a listed family; the Appendices name
+            // the widest group ("Boidae spp."), so take the farthest listed ancestor.
             ancestors
                 .iter()
                 .filter_map(|a| by_name.get(&fold(a)))
-                .find(|a| {
-                    let parts: Vec<&str> = a.appendix.split('/').collect();
-                    match t.appendix.as_str() {
-                        "I" => a.appendix == "I",
-                        app => parts.contains(&app),
-                    }
-                })
+                .rfind(|a| a.appendix.split('/').any(|p| p == t.appendix))
                 .map(|a| a.name.clone())
         })
         .collect()

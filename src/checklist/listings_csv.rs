@@ -29,13 +29,12 @@ pub fn per_marker(text: &str) -> Vec<(Appendix, String)> {
 /// "[FAMILY listing Pythonidae spp.] Formerly ..." gives ("Pythonidae", "Formerly ...").
 pub fn strip_listing_bracket(note: &str) -> (Option<String>, String) {
     let trimmed = note.trim_start();
-    if let Some(rest) = trimmed.strip_prefix('[') {
-        if let Some((inside, after)) = rest.split_once(']') {
-            if let Some((_, group)) = inside.split_once(" listing ") {
-                let group = group.trim().trim_end_matches("spp.").trim().to_string();
-                return (Some(group), after.trim().to_string());
-            }
-        }
+    if let Some(rest) = trimmed.strip_prefix('[')
+        && let Some((inside, after)) = rest.split_once(']')
+        && let Some((_, group)) = inside.split_once(" listing ")
+    {
+        let group = group.trim().trim_end_matches("spp.").trim().to_string();
+        return (Some(group), after.trim().to_string());
     }
     (None, note.trim().to_string())
 }

@@ -173,18 +173,26 @@ pub fn read_export_from(
     annotations: &mut Annotations,
     tick: &mut dyn FnMut(u64),
 ) -> Result<Export, ImportError> {
+    let newlines = std::rc::Rc::new(std::cell::RefCell::new(Vec::new()));
+    let reader = LineCounter {
+        inner: reader,
+        offset: 0,
+        newlines: newlines.clone(),
+    };
+    // The physical line of a byte offset (the csv crate's own count is off for CRLF files).
+    let line_at = |byte: u64| newlines.borrow().partition_point(|&n| n <= byte) as u64 + 1;
     let mut csv = csv::ReaderBuilder::new()
         .has_headers(true)
         .from_reader(reader);
     let csv_error = |e: csv::Error| match e.kind() {
         csv::ErrorKind::Io(_) => ImportError::Csv {
             file: path.to_path_buf(),
-            line: e.position().map_or(0, |p| p.line()),
+            line: e.position().map_or(0, |p| line_at(p.byte())),
             message: format!("cannot read the file ({e}); is it a complete, uncorrupted download?"),
         },
         csv::ErrorKind::Utf8 { pos, err } => ImportError::Csv {
             file: path.to_path_buf(),
-            line: pos.as_ref().map_or(0, |p| p.line()),
+            line: pos.as_ref().map_or(0, |p| line_at(p.byte())),
             message: format!(
                 "field {} is not valid UTF-8; save the export as UTF-8 (the Checklist's own downloads are)",
                 err.field() + 1
@@ -196,14 +204,14 @@ pub fn read_export_from(
             len,
         } => ImportError::Csv {
             file: path.to_path_buf(),
-            line: pos.as_ref().map_or(0, |p| p.line()),
+            line: pos.as_ref().map_or(0, |p| line_at(p.byte())),
             message: format!(
                 "this row has {len} fields where the header has {expected_len}; the file is truncated or damaged"
             ),
         },
         _ => ImportError::Csv {
             file: path.to_path_buf(),
-            line: e.position().map_or(0, |p| p.line()),
+            line: e.position().map_or(0, |p| line_at(p.byte())),
             message: e.to_string(),
         },
     };
@@ -227,10 +235,23 @@ pub fn read_export_from(
         Format::Listings => Builder::Listings(Vec::new()),
         Format::ApiListings => Builder::Api(api_csv::Builder::default()),
     };
-    let mut record = csv::StringRecord::new();
+    let mut bytes = csv::ByteRecord::new();
     let mut rows = 0u64;
-    while csv.read_record(&mut record).map_err(csv_error)? {
-        let line = record.position().map_or(0, |p| p.line());
+    while csv.read_byte_record(&mut bytes).map_err(csv_error)? {
+        let line = bytes.position().map_or(0, |p| line_at(p.byte()));
+        let record = csv::StringRecord::from_byte_record(bytes.clone()).map_err(|e| {
+            let field = e.utf8_error().field();
+            ImportError::Field {
+                file: path.to_path_buf(),
+                line,
+                field: names
+                    .get(field)
+                    .map_or_else(|| format!("{}", field + 1), |n| n.to_string()),
+                message:
+                    "not valid UTF-8; save the export as UTF-8 (the Checklist's own downloads are)"
+                        .into(),
+            }
+        })?;
         let row = Row {
             record: &record,
             columns: &columns,
@@ -250,7 +271,7 @@ pub fn read_export_from(
             Builder::Api(b) => b.add(&row, export_id).map_err(field_error)?,
         }
         rows += 1;
-        if rows % 1000 == 0 {
+        if rows.is_multiple_of(1000) {
             tick(rows);
         }
     }
@@ -266,6 +287,27 @@ pub fn read_export_from(
         });
     }
     Ok(Export { format, taxa })
+}
+
+/// Counts the newlines of what passes through it, to report physical line numbers.
+struct LineCounter<R> {
+    inner: R,
+    offset: u64,
+    newlines: std::rc::Rc<std::cell::RefCell<Vec<u64>>>,
+}
+
+impl<R: Read> Read for LineCounter<R> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        let n = self.inner.read(buf)?;
+        let mut lines = self.newlines.borrow_mut();
+        for (i, b) in buf[..n].iter().enumerate() {
+            if *b == b'\n' {
+                lines.push(self.offset + i as u64);
+            }
+        }
+        self.offset += n as u64;
+        Ok(n)
+    }
 }
 
 enum Builder {

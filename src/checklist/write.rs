@@ -297,6 +297,6 @@ mod tests {
         let files = taxa_files(std::slice::from_ref(&t));
         let text = &files["reptilia.toml"];
         let back = crate::catalog::file::parse_taxa(text).unwrap();
-        assert_eq!(back[0].get_ref(), &t);
+        assert_eq!(back[0].1, t);
     }
 }

@@ -145,10 +145,10 @@ pub fn run(
                 let text = peek.get(key).unwrap_or_default().to_string();
                 l.annotation = Some(annotations.full(&text));
             }
-            if let Some(h) = &l.hash {
-                if let Some(text) = peek.get(&hash_key(h, &provisional)) {
-                    annotations.hash(h, &id, text);
-                }
+            if let Some(h) = &l.hash
+                && let Some(text) = peek.get(&hash_key(h, &provisional))
+            {
+                annotations.hash(h, &id, text);
             }
         }
     }
