@@ -48,7 +48,47 @@ fn main() {
     }
     taxa.sort_by(|a, b| a.name.cmp(&b.name).then(a.id.cmp(&b.id)));
     let bytes = index::build(&taxa, &meta).expect("catalog compiles");
-    let out =
-        Path::new(&std::env::var("OUT_DIR").expect("OUT_DIR set by cargo")).join("catalog.idx");
-    std::fs::write(out, bytes).expect("writable OUT_DIR");
+    let out_dir = std::env::var("OUT_DIR").expect("OUT_DIR set by cargo");
+    std::fs::write(Path::new(&out_dir).join("catalog.idx"), bytes).expect("writable OUT_DIR");
+    embed_texts(&out_dir);
+}
+
+/// Writes `embedded_files.rs`: the card files and question banks, included as text.
+fn embed_texts(out_dir: &str) {
+    let root = std::env::var("CARGO_MANIFEST_DIR").expect("CARGO_MANIFEST_DIR set by cargo");
+    let mut code = String::new();
+    for (name, dir) in [
+        ("CARD_FILES", "data/cards"),
+        ("BANK_FILES", "quizzes"),
+        ("PAPER_FILES", "quizzes/papers"),
+    ] {
+        println!("cargo:rerun-if-changed={dir}");
+        let mut files: Vec<String> = std::fs::read_dir(Path::new(&root).join(dir))
+            .map(|entries| {
+                entries
+                    .filter_map(|e| e.ok().map(|e| e.path()))
+                    .filter(|p| p.extension().is_some_and(|e| e == "toml"))
+                    .map(|p| {
+                        p.file_name()
+                            .expect("a file name")
+                            .to_string_lossy()
+                            .to_string()
+                    })
+                    .collect()
+            })
+            .unwrap_or_default();
+        files.sort();
+        code.push_str(&format!("pub static {name}: &[(&str, &str)] = &[\n"));
+        for f in files {
+            let rel = format!("{dir}/{f}");
+            println!("cargo:rerun-if-changed={rel}");
+            let abs = Path::new(&root).join(&rel);
+            code.push_str(&format!(
+                "    ({rel:?}, include_str!({:?})),\n",
+                abs.display().to_string()
+            ));
+        }
+        code.push_str("];\n");
+    }
+    std::fs::write(Path::new(out_dir).join("embedded_files.rs"), code).expect("writable OUT_DIR");
 }

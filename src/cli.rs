@@ -44,6 +44,40 @@ pub enum Command {
         /// The data folder to check (default: --data, else ./data).
         dir: Option<PathBuf>,
     },
+    /// Show a species identification card, with its listing from the catalog.
+    Card {
+        /// Card id, scientific name, synonym or common name.
+        #[arg(required = true, num_args = 1..)]
+        name: Vec<String>,
+    },
+    /// Drill species identification and Appendices.
+    ///
+    /// At a terminal: arrow keys and Enter. Otherwise one answer per line on standard input
+    /// (option number, letter or text), so a drill can be scripted.
+    Drill {
+        /// One kind of question; mixed when not given.
+        #[arg(long, value_parser = parse_kind)]
+        kind: Option<crate::drill::Kind>,
+        /// Type the scientific name instead of choosing.
+        #[arg(long)]
+        typed: bool,
+        /// Only cards of this group (mammals, birds, reptiles, amphibians, fish, sharks-rays,
+        /// invertebrates, plants, timber).
+        #[arg(long, value_parser = clap::builder::PossibleValuesParser::new(crate::cards::GROUPS))]
+        group: Option<String>,
+        /// Only species in this Appendix (I, II or III).
+        #[arg(long, value_parser = parse_appendix)]
+        appendix: Option<crate::catalog::model::Appendix>,
+        /// Number of questions.
+        #[arg(long, default_value_t = 10)]
+        count: usize,
+        /// The same seed always gives the same questions in the same order.
+        #[arg(long, env = "CITES_TRAINER_SEED")]
+        seed: Option<u64>,
+        /// Whose drill this is.
+        #[arg(long)]
+        officer: Option<String>,
+    },
     /// Work with official CITES Checklist exports.
     Checklist {
         #[command(subcommand)]
@@ -97,6 +131,27 @@ pub fn run(cli: Cli) -> Result<ExitCode, Error> {
     };
     match cli.command {
         Command::Lookup { name, json } => crate::cmd::lookup::run(&data, &name.join(" "), json),
+        Command::Card { name } => crate::cmd::card::run(&data, &name.join(" ")),
+        Command::Drill {
+            kind,
+            typed,
+            group,
+            appendix,
+            count,
+            seed,
+            officer,
+        } => crate::cmd::drill::run(
+            &data,
+            &crate::cmd::drill::DrillOptions {
+                kind,
+                typed,
+                group,
+                appendix,
+                count,
+                seed,
+                officer,
+            },
+        ),
         Command::Check { dir } => crate::cmd::check::run(dir.or(cli.data)),
         Command::Checklist { command } => match command {
             ChecklistCommand::Import {
@@ -116,6 +171,20 @@ pub fn run(cli: Cli) -> Result<ExitCode, Error> {
                 crate::cmd::import::run(&file, &into, as_of, scope, verbose)
             }
         },
+    }
+}
+
+fn parse_kind(text: &str) -> Result<crate::drill::Kind, String> {
+    crate::drill::Kind::parse(text).ok_or_else(|| {
+        let all: Vec<&str> = crate::drill::Kind::ALL.iter().map(|k| k.as_str()).collect();
+        format!("expected one of {}", all.join(", "))
+    })
+}
+
+fn parse_appendix(text: &str) -> Result<crate::catalog::model::Appendix, String> {
+    match crate::catalog::model::Appendix::parse(&text.to_uppercase()) {
+        Some(a) if a != crate::catalog::model::Appendix::NC => Ok(a),
+        _ => Err("expected I, II or III".into()),
     }
 }
 

@@ -3,6 +3,7 @@
 //! comes from the embedded copy.
 
 use crate::catalog::Catalog;
+use crate::catalog::load::SourceFile;
 use crate::catalog::load::load_catalog;
 use crate::error::Result;
 use std::path::{Path, PathBuf};
@@ -32,6 +33,34 @@ impl DataSource {
         }
     }
 
+    /// The card files: the folder's `cards/`, else the embedded ones.
+    pub fn card_files(&self) -> Result<Vec<SourceFile>> {
+        self.files("cards", embedded::CARD_FILES)
+    }
+
+    /// The question banks: the folder's `quizzes/`, else the embedded ones.
+    pub fn bank_files(&self) -> Result<Vec<SourceFile>> {
+        self.files("quizzes", embedded::BANK_FILES)
+    }
+
+    fn files(&self, sub: &str, embedded: &[(&str, &str)]) -> Result<Vec<SourceFile>> {
+        if let Some(dir) = self
+            .dir
+            .as_ref()
+            .map(|d| d.join(sub))
+            .filter(|d| d.is_dir())
+        {
+            return toml_files(&dir);
+        }
+        Ok(embedded
+            .iter()
+            .map(|(path, text)| SourceFile {
+                path: PathBuf::from(path),
+                text: text.to_string(),
+            })
+            .collect())
+    }
+
     pub fn describe(&self) -> String {
         match self.catalog_dir() {
             Some(dir) => format!("catalog from {}", dir.display()),
@@ -48,4 +77,26 @@ pub fn shown(dir: &Path) -> String {
         .unwrap_or_else(|| dir.to_path_buf())
         .display()
         .to_string()
+}
+
+/// Every `*.toml` file of a folder, in name order.
+pub fn toml_files(dir: &Path) -> Result<Vec<SourceFile>> {
+    let entries = std::fs::read_dir(dir).map_err(|source| crate::catalog::load::LoadError::Io {
+        path: dir.to_path_buf(),
+        source,
+    })?;
+    let mut paths: Vec<PathBuf> = entries
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.is_file() && p.extension().is_some_and(|e| e == "toml"))
+        .collect();
+    paths.sort();
+    Ok(paths
+        .iter()
+        .map(|p| crate::catalog::load::read(p))
+        .collect::<Result<_, _>>()?)
+}
+
+/// The data files compiled into the binary.
+pub mod embedded {
+    include!(concat!(env!("OUT_DIR"), "/embedded_files.rs"));
 }

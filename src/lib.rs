@@ -3,6 +3,7 @@
 //! The pure core (catalog, checks, imports' row conversion) takes data and returns data;
 //! `cli` and `cmd` gather input, call the core and print. See ARCHITECTURE.md.
 
+pub mod cards;
 pub mod catalog;
 pub mod check;
 pub mod checklist;
@@ -10,5 +11,6 @@ pub mod cli;
 pub mod cmd;
 pub mod countries;
 pub mod data;
+pub mod drill;
 pub mod error;
 pub mod text;

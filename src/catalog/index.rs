@@ -205,6 +205,15 @@ impl<'a> Index<'a> {
             .collect()
     }
 
+    /// All records with a key that starts with `prefix` (e.g. every name of a genus).
+    pub fn with_prefix(&self, prefix: &str) -> Vec<(usize, KeyKind)> {
+        let first = partition_point(self.n_keys, |i| self.key(i) < prefix);
+        (first..self.n_keys)
+            .take_while(|&i| self.key(i).starts_with(prefix))
+            .map(|i| self.entry(i))
+            .collect()
+    }
+
     /// Every key, for near-miss suggestions.
     pub fn keys(&self) -> impl Iterator<Item = (&'a str, usize, KeyKind)> + '_ {
         (0..self.n_keys).map(move |i| {

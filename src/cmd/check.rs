@@ -1,7 +1,9 @@
 //! `cites-trainer check [DIR]`: validate a data folder and list every problem.
 
+use crate::catalog::Catalog;
 use crate::catalog::load::{read, taxa_paths};
 use crate::check::check_catalog;
+use crate::data::toml_files;
 use crate::error::{Error, Result};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -20,11 +22,14 @@ pub fn run(dir: Option<PathBuf>) -> Result<ExitCode> {
     if !dir.is_dir() {
         return Err(Error::Usage(format!("{}: no such folder", dir.display())));
     }
-    let catalog_dir = dir.join("catalog");
     let mut problems = Vec::new();
     let mut checked = 0;
-    let mut taxa_count = 0;
-    if catalog_dir.is_dir() {
+    let mut counts = Vec::new();
+
+    // The catalog: the folder's own, which cards and questions are then checked against.
+    let catalog_dir = dir.join("catalog");
+    let mut catalog = None;
+    if catalog_dir.join("taxa").is_dir() {
         let taxa_files: Vec<_> = taxa_paths(&catalog_dir)?
             .iter()
             .map(|p| read(p))
@@ -37,16 +42,37 @@ pub fn run(dir: Option<PathBuf>) -> Result<ExitCode> {
             .collect::<Result<_, _>>()?;
         checked += taxa_files.len() + meta_files.len();
         let (found, located) = check_catalog(&taxa_files, &meta_files);
-        taxa_count = located.len();
+        counts.push(format!("{} taxa", located.len()));
+        if found.is_empty() {
+            let taxa: Vec<_> = located.into_iter().map(|l| l.taxon).collect();
+            let meta = crate::catalog::load::load_meta(&catalog_dir)?;
+            catalog = Some(Catalog::from_taxa(&taxa, &meta)?);
+        }
         problems.extend(found);
     }
+    let catalog = catalog.unwrap_or_else(Catalog::embedded);
+    let index = catalog.index()?;
+
+    let cards_dir = dir.join("cards");
+    if cards_dir.is_dir() {
+        let files = toml_files(&cards_dir)?;
+        checked += files.len();
+        let (found, decks) = crate::cards::validate::check_cards(&files, &index);
+        counts.push(format!(
+            "{} cards",
+            decks.iter().map(|d| d.cards.len()).sum::<usize>()
+        ));
+        problems.extend(found);
+    }
+
     for p in &problems {
         println!("{p}");
     }
     if problems.is_empty() {
         println!(
-            "{}: {checked} files, {taxa_count} taxa: no problems.",
-            dir.display()
+            "{}: {checked} files, {}: no problems.",
+            dir.display(),
+            counts.join(", ")
         );
         Ok(ExitCode::SUCCESS)
     } else {

@@ -1,0 +1,284 @@
+//! `cites-trainer drill`: the species drill at a terminal. With a terminal it uses dialoguer
+//! prompts (arrow keys, Enter); otherwise it reads one answer per line and prints plain text,
+//! so it can be scripted, tested and used with a screen reader.
+
+use crate::cards::{Deck, parse_deck};
+use crate::catalog::model::Appendix;
+use crate::data::DataSource;
+use crate::drill::grade::{Verdict, grade_choice, grade_typed, parse_choice};
+use crate::drill::session::{Outcome, confusion, summarize};
+use crate::drill::{Kind, Question, Settings, build_items, generate};
+use crate::error::{Error, Result};
+use colored::Colorize;
+use rand::SeedableRng;
+use std::io::{BufRead, IsTerminal, Write};
+use std::process::ExitCode;
+use std::time::{Duration, Instant};
+
+/// The drill as asked for on the command line.
+#[derive(Debug, Clone)]
+pub struct DrillOptions {
+    pub kind: Option<Kind>,
+    pub typed: bool,
+    pub group: Option<String>,
+    pub appendix: Option<Appendix>,
+    pub count: usize,
+    pub seed: Option<u64>,
+    pub officer: Option<String>,
+}
+
+/// Parses every card file, naming the file and line of the first that is broken.
+pub fn load_decks(data: &DataSource) -> Result<Vec<Deck>> {
+    data.card_files()?
+        .iter()
+        .map(|f| {
+            parse_deck(&f.text).map_err(|e| {
+                let (line, col) =
+                    crate::catalog::file::line_col(&f.text, e.span().map_or(0, |s| s.start));
+                Error::Usage(format!(
+                    "{}:{line}:{col}: {} (run `cites-trainer check` for every problem)",
+                    f.path.display(),
+                    e.message().trim()
+                ))
+            })
+        })
+        .collect()
+}
+
+/// Where answers come from.
+enum Input {
+    Terminal,
+    Lines(Box<dyn BufRead>),
+}
+
+enum Answer {
+    Choice(usize),
+    Typed(String),
+    Quit,
+}
+
+fn read_line(input: &mut Input) -> Option<String> {
+    let Input::Lines(reader) = input else {
+        return None;
+    };
+    let mut line = String::new();
+    match reader.read_line(&mut line) {
+        Ok(0) | Err(_) => None,
+        Ok(_) => Some(line.trim_end_matches(['\r', '\n']).to_string()),
+    }
+}
+
+fn ask(q: &Question, typed: bool, input: &mut Input) -> Answer {
+    let typed = typed && !q.options.is_empty() && q.kind != Kind::Appendix || q.options.is_empty();
+    match input {
+        Input::Terminal => {
+            let theme = dialoguer::theme::ColorfulTheme::default();
+            if typed {
+                let hint = match q.expected {
+                    crate::drill::Expected::Taxon { .. } => "Scientific name",
+                    crate::drill::Expected::Text(_) => "Your answer",
+                };
+                match dialoguer::Input::<String>::with_theme(&theme)
+                    .with_prompt(hint)
+                    .allow_empty(true)
+                    .interact_text()
+                {
+                    Ok(text) => Answer::Typed(text),
+                    Err(_) => Answer::Quit,
+                }
+            } else {
+                match dialoguer::Select::with_theme(&theme)
+                    .with_prompt("Your answer (arrows and Enter; Esc to stop)")
+                    .items(&q.options)
+                    .default(0)
+                    .interact_opt()
+                {
+                    Ok(Some(i)) => Answer::Choice(i),
+                    _ => Answer::Quit,
+                }
+            }
+        }
+        Input::Lines(_) => {
+            if !typed {
+                for (i, o) in q.options.iter().enumerate() {
+                    println!("  {}) {o}", i + 1);
+                }
+            }
+            for attempt in 0..3 {
+                print!(
+                    "{}",
+                    if typed {
+                        "Scientific name: "
+                    } else {
+                        "Answer: "
+                    }
+                );
+                let _ = std::io::stdout().flush();
+                let Some(line) = read_line(input) else {
+                    return Answer::Quit;
+                };
+                println!();
+                if typed {
+                    return Answer::Typed(line);
+                }
+                if let Some(i) = parse_choice(q, &line) {
+                    return Answer::Choice(i);
+                }
+                if attempt < 2 {
+                    println!(
+                        "Answer with an option number (1-{}), a letter (a-{}) or the option's text.",
+                        q.options.len(),
+                        (b'a' + q.options.len() as u8 - 1) as char
+                    );
+                }
+            }
+            Answer::Typed(String::new())
+        }
+    }
+}
+
+fn feedback(q: &Question, verdict: Verdict, given: &str) {
+    match verdict {
+        Verdict::Right => println!("{}", "Right.".green().bold()),
+        Verdict::RightWithTypo => println!(
+            "{} Mind the spelling: {}.",
+            "Right,".green().bold(),
+            q.answer.italic()
+        ),
+        Verdict::GenusOnly => println!(
+            "{} Right genus, wrong species (half a point): the answer is {}.",
+            "Nearly.".yellow().bold(),
+            q.answer
+        ),
+        Verdict::Wrong => {
+            if given.is_empty() {
+                println!("{} The answer is {}.", "Wrong.".red().bold(), q.answer);
+            } else {
+                println!(
+                    "{} You answered {given}; the answer is {}.",
+                    "Wrong.".red().bold(),
+                    q.answer
+                );
+            }
+        }
+    }
+    if !q.decisive.is_empty() {
+        println!("  {} {}", "Key:".bold(), q.decisive);
+    }
+    println!("  {} {}", "Listing:".bold(), q.listing);
+    println!();
+}
+
+fn clock(d: Duration) -> String {
+    let s = d.as_secs();
+    format!("{}m{:02}s", s / 60, s % 60)
+}
+
+pub fn run(data: &DataSource, opts: &DrillOptions) -> Result<ExitCode> {
+    let catalog = data.catalog()?;
+    let index = catalog.index()?;
+    let meta = index.meta()?;
+    let decks = load_decks(data)?;
+    let items = build_items(&decks, &index, &meta);
+    let settings = Settings {
+        kinds: opts.kind.map_or_else(|| Kind::ALL.to_vec(), |k| vec![k]),
+        group: opts.group.clone(),
+        appendix: opts.appendix,
+        count: opts.count,
+    };
+    let seed = opts.seed.unwrap_or_else(|| {
+        std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(0, |d| d.as_nanos() as u64 % 1_000_000)
+    });
+    let mut rng = rand::rngs::ChaCha8Rng::seed_from_u64(seed);
+    let questions = generate(&items, &index, &settings, &mut rng);
+    if questions.is_empty() {
+        return Err(Error::Usage(format!(
+            "no ID card matches{}{}; try without the filter (groups: {})",
+            opts.group
+                .as_ref()
+                .map(|g| format!(" --group {g}"))
+                .unwrap_or_default(),
+            opts.appendix
+                .map(|a| format!(" --appendix {a}"))
+                .unwrap_or_default(),
+            crate::cards::GROUPS.join(", ")
+        )));
+    }
+
+    let interactive = std::io::stdin().is_terminal() && std::io::stdout().is_terminal();
+    let mut input = if interactive {
+        Input::Terminal
+    } else {
+        Input::Lines(Box::new(std::io::BufReader::new(std::io::stdin())))
+    };
+    let who = opts
+        .officer
+        .as_deref()
+        .map(|o| format!(" for {o}"))
+        .unwrap_or_default();
+    println!(
+        "Species drill{who}: {} questions (seed {seed}; the same seed gives the same drill).",
+        questions.len()
+    );
+    println!();
+
+    let mut outcomes: Vec<Outcome> = Vec::new();
+    for (n, q) in questions.iter().enumerate() {
+        println!(
+            "{} {}",
+            format!("Question {}/{}", n + 1, questions.len()).bold(),
+            format!("({})", q.kind).dimmed()
+        );
+        println!("{}", q.prompt);
+        let started = Instant::now();
+        let answer = ask(q, opts.typed, &mut input);
+        let elapsed = started.elapsed();
+        let (verdict, given, chosen) = match answer {
+            Answer::Quit => {
+                println!("Stopped.");
+                break;
+            }
+            Answer::Choice(i) => (grade_choice(q, i), q.options[i].clone(), Some(i)),
+            Answer::Typed(text) => (grade_typed(q, &text), text, None),
+        };
+        feedback(q, verdict, &given);
+        outcomes.push(Outcome {
+            item: q.item,
+            kind: q.kind,
+            subject: items[q.item].taxon.name.clone(),
+            confused_with: confusion(q, chosen),
+            given,
+            verdict,
+            elapsed,
+        });
+    }
+
+    let s = summarize(&outcomes);
+    println!("{}", "Summary".bold());
+    println!(
+        "  Score: {}/{} ({:.0}%) in {}",
+        format_score(s.score),
+        s.asked,
+        s.percent,
+        clock(s.time)
+    );
+    if s.review.is_empty() && s.asked > 0 {
+        println!("  Nothing to review: well done.");
+    } else if !s.review.is_empty() {
+        println!("  To review:");
+        for (subject, kind) in &s.review {
+            println!("    - {subject} ({kind}): cites-trainer card \"{subject}\"");
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn format_score(score: f64) -> String {
+    if score.fract() == 0.0 {
+        format!("{score:.0}")
+    } else {
+        format!("{score:.1}")
+    }
+}

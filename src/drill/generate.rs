@@ -1,0 +1,618 @@
+//! Question generation: which items, which kind, which distractors, in which order. Pure and
+//! reproducible: the same items, settings and seed always give the same questions and
+//! option order (ChaCha8 and a Fisher-Yates shuffle of our own, so a new `rand` release cannot
+//! change a class's quiz).
+
+use super::item::{Item, appendix_label};
+use super::question::{Expected, Kind, Question};
+use crate::catalog::index::{Index, KeyKind};
+use crate::catalog::lookup::{self, Outcome};
+use crate::catalog::model::{Appendix, Rank};
+use crate::catalog::normalize::{fold, name_without_author};
+use crate::countries;
+use rand::Rng;
+
+/// What the trainee asked for.
+#[derive(Debug, Clone)]
+pub struct Settings {
+    /// The kinds to mix; one kind for `--kind`.
+    pub kinds: Vec<Kind>,
+    pub group: Option<String>,
+    pub appendix: Option<Appendix>,
+    pub count: usize,
+}
+
+/// A uniformly drawn number below `n` (n > 0).
+pub fn below(rng: &mut impl Rng, n: usize) -> usize {
+    (rng.next_u64() % n as u64) as usize
+}
+
+/// Fisher-Yates on the generator's raw output.
+pub fn shuffle<T>(items: &mut [T], rng: &mut impl Rng) {
+    for i in (1..items.len()).rev() {
+        let j = below(rng, i + 1);
+        items.swap(i, j);
+    }
+}
+
+/// A wrong answer: a look-alike or a relative.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Candidate {
+    pub name: String,
+    pub common: Option<String>,
+    /// The overall listing in the Checklist's notation; "NC" for taxa outside CITES.
+    pub appendix: String,
+    /// Why it is offered: "look-alike", "same genus", ...
+    pub relation: &'static str,
+    /// Its own name and its higher taxa (folded), so that a group and its members are never
+    /// offered against each other.
+    pub lineage: Vec<String>,
+}
+
+fn lineage(name: &str, tx: &crate::catalog::model::Taxonomy) -> Vec<String> {
+    [name, &tx.genus, &tx.family, &tx.order]
+        .iter()
+        .filter(|s| !s.is_empty())
+        .map(|s| fold(s))
+        .collect()
+}
+
+/// Whether one of two taxa contains the other ("Cuora" and "Cuora amboinensis").
+fn nested(a: &[String], b: &[String]) -> bool {
+    match (a.first(), b.first()) {
+        (Some(na), Some(nb)) => b[1..].contains(na) || a[1..].contains(nb),
+        _ => false,
+    }
+}
+
+impl Candidate {
+    pub fn display(&self) -> String {
+        match &self.common {
+            Some(c) => format!("{} ({c})", self.name),
+            None => self.name.clone(),
+        }
+    }
+}
+
+/// Replaces the item's own names in a text, so a character does not give the answer away.
+pub fn mask(text: &str, item: &Item) -> String {
+    let mut names: Vec<String> = vec![item.taxon.name.clone(), item.card.taxon.clone()];
+    names.extend(item.card.common_names.iter().cloned());
+    names.extend(item.taxon.names.en.iter().cloned());
+    names.retain(|n| n.len() >= 4);
+    names.sort_by_key(|n| std::cmp::Reverse(n.len()));
+    let mut out = text.to_string();
+    for name in names {
+        loop {
+            let lower = out.to_ascii_lowercase();
+            let Some(pos) = lower.find(&name.to_ascii_lowercase()) else {
+                break;
+            };
+            out.replace_range(pos..pos + name.len(), "this species");
+        }
+    }
+    out
+}
+
+/// Wrong answers for an item, best first: its look-alikes, then cards of the same genus, the
+/// same family, species of the same genus from the catalog, then cards of the same order and
+/// class. Never animals of another class (or plants of another order).
+pub fn candidates(items: &[Item], at: usize, index: &Index) -> Vec<Candidate> {
+    let item = &items[at];
+    let mut out: Vec<Candidate> = Vec::new();
+    let own = fold(&item.taxon.name);
+    let own_lineage = lineage(&item.taxon.name, &item.taxon.taxonomy);
+    let push = |c: Candidate, out: &mut Vec<Candidate>| {
+        let key = fold(&c.name);
+        if key != own
+            && !nested(&own_lineage, &c.lineage)
+            && !out.iter().any(|o| fold(&o.name) == key)
+        {
+            out.push(c);
+        }
+    };
+    let from_item = |i: &Item, relation| Candidate {
+        name: i.taxon.name.clone(),
+        common: i.card.common_names.first().cloned(),
+        appendix: i.taxon.appendix.clone(),
+        relation,
+        lineage: lineage(&i.taxon.name, &i.taxon.taxonomy),
+    };
+    for l in &item.card.lookalike {
+        if !l.listed {
+            push(
+                Candidate {
+                    name: l.taxon.clone(),
+                    common: None,
+                    appendix: "NC".into(),
+                    relation: "look-alike",
+                    lineage: vec![fold(&l.taxon)],
+                },
+                &mut out,
+            );
+            continue;
+        }
+        if let Some(i) = items.iter().find(|i| {
+            fold(&i.taxon.name) == fold(&l.taxon) || fold(&i.card.taxon) == fold(&l.taxon)
+        }) {
+            push(from_item(i, "look-alike"), &mut out);
+        } else if let Ok(Outcome::Found(hits)) = lookup::lookup(index, &l.taxon)
+            && let Some(h) = hits.into_iter().find(|h| h.matched <= KeyKind::Synonym)
+        {
+            push(
+                Candidate {
+                    name: h.taxon.name.clone(),
+                    common: h.taxon.names.en.first().cloned(),
+                    appendix: h.taxon.appendix.clone(),
+                    relation: "look-alike",
+                    lineage: lineage(&h.taxon.name, &h.taxon.taxonomy),
+                },
+                &mut out,
+            );
+        }
+    }
+    let tx = &item.taxon.taxonomy;
+    let same = |i: &Item, f: fn(&crate::catalog::model::Taxonomy) -> &String| {
+        !f(tx).is_empty() && f(&i.taxon.taxonomy) == f(tx)
+    };
+    for i in items.iter().filter(|i| same(i, |t| &t.genus)) {
+        push(from_item(i, "same genus"), &mut out);
+    }
+    for i in items.iter().filter(|i| same(i, |t| &t.family)) {
+        push(from_item(i, "same family"), &mut out);
+    }
+    if !tx.genus.is_empty() {
+        let prefix = format!("{} ", fold(&tx.genus));
+        let mut relatives: Vec<_> = index
+            .with_prefix(&prefix)
+            .into_iter()
+            .filter(|(_, k)| *k == KeyKind::Accepted)
+            .filter_map(|(rec, _)| index.record(rec).ok())
+            .filter(|t| t.rank == Rank::Species)
+            .collect();
+        relatives.sort_by(|a, b| a.name.cmp(&b.name));
+        for t in relatives.into_iter().take(12) {
+            push(
+                Candidate {
+                    name: t.name.clone(),
+                    common: t.names.en.first().cloned(),
+                    appendix: t.appendix.clone(),
+                    relation: "same genus",
+                    lineage: lineage(&t.name, &t.taxonomy),
+                },
+                &mut out,
+            );
+        }
+    }
+    for i in items.iter().filter(|i| same(i, |t| &t.order)) {
+        push(from_item(i, "same order"), &mut out);
+    }
+    let animal = tx.kingdom == "Animalia";
+    for i in items.iter().filter(|i| animal && same(i, |t| &t.class)) {
+        push(from_item(i, "same class"), &mut out);
+    }
+    out
+}
+
+fn taxon_expected(item: &Item) -> Expected {
+    Expected::Taxon {
+        name: item.taxon.name.clone(),
+        synonyms: item
+            .taxon
+            .synonyms
+            .iter()
+            .map(|s| name_without_author(s))
+            .chain([item.card.taxon.clone()])
+            .collect(),
+    }
+}
+
+/// Picks up to `n` distractors: look-alikes first (in random order among themselves), then
+/// relatives in order of closeness.
+fn pick(cands: &[Candidate], n: usize, rng: &mut impl Rng) -> Vec<Candidate> {
+    let mut looks: Vec<Candidate> = cands
+        .iter()
+        .filter(|c| c.relation == "look-alike")
+        .cloned()
+        .collect();
+    shuffle(&mut looks, rng);
+    let rest = cands.iter().filter(|c| c.relation != "look-alike").cloned();
+    looks.into_iter().chain(rest).take(n).collect()
+}
+
+/// Shuffles the right answer in among the wrong ones; returns (options, taxa, correct index).
+fn arrange(
+    right: (String, Option<String>),
+    wrong: Vec<(String, Option<String>)>,
+    rng: &mut impl Rng,
+) -> (Vec<String>, Vec<Option<String>>, usize) {
+    let mut all: Vec<(bool, String, Option<String>)> = vec![(true, right.0, right.1)];
+    all.extend(wrong.into_iter().map(|(o, t)| (false, o, t)));
+    shuffle(&mut all, rng);
+    let correct = all
+        .iter()
+        .position(|(r, _, _)| *r)
+        .expect("the right answer is in");
+    let options = all.iter().map(|(_, o, _)| o.clone()).collect();
+    let taxa = all.into_iter().map(|(_, _, t)| t).collect();
+    (options, taxa, correct)
+}
+
+fn bullet_characters(item: &Item, rng: &mut impl Rng, n: usize) -> (Vec<String>, String) {
+    let mut chars: Vec<&str> = item
+        .card
+        .character
+        .iter()
+        .map(|c| c.text.as_str())
+        .collect();
+    let decisive = chars.first().map(|c| c.to_string()).unwrap_or_default();
+    shuffle(&mut chars, rng);
+    (
+        chars.into_iter().take(n).map(|c| mask(c, item)).collect(),
+        decisive,
+    )
+}
+
+fn identify(items: &[Item], at: usize, index: &Index, rng: &mut impl Rng) -> Option<Question> {
+    let item = &items[at];
+    let wrong = pick(&candidates(items, at, index), 3, rng);
+    if wrong.is_empty() {
+        return None;
+    }
+    let (chars, decisive) = bullet_characters(item, rng, 3);
+    let mut prompt = String::from("Which species is this?\n");
+    for c in &chars {
+        prompt.push_str(&format!("  - {c}\n"));
+    }
+    if !item.card.trade_forms.is_empty() {
+        prompt.push_str(&format!(
+            "  Seized as: {}\n",
+            item.card.trade_forms.join(", ")
+        ));
+    }
+    let (options, option_taxa, correct) = arrange(
+        (item.display_name(), Some(item.taxon.name.clone())),
+        wrong
+            .iter()
+            .map(|c| (c.display(), Some(c.name.clone())))
+            .collect(),
+        rng,
+    );
+    Some(Question {
+        kind: Kind::Identify,
+        item: at,
+        prompt: prompt.trim_end().to_string(),
+        options,
+        correct,
+        option_taxa,
+        expected: taxon_expected(item),
+        answer: item.display_name(),
+        decisive,
+        listing: item.listing_line(),
+    })
+}
+
+const APPENDIX_OPTIONS: [&str; 4] = [
+    "Appendix I",
+    "Appendix II",
+    "Appendix III",
+    "Not covered by CITES",
+];
+
+fn appendix_option(a: Appendix) -> usize {
+    match a {
+        Appendix::I => 0,
+        Appendix::II => 1,
+        Appendix::III => 2,
+        Appendix::NC => 3,
+    }
+}
+
+fn appendix(items: &[Item], at: usize, rng: &mut impl Rng) -> Option<Question> {
+    let item = &items[at];
+    let notation = item.taxon.appendix.as_str();
+    if notation.is_empty() {
+        return None;
+    }
+    let split = notation.contains('/');
+    let (subject, answer, decisive) = if split {
+        // Ask for one population: a country the split listing names, or one of the range.
+        let mut codes: Vec<String> = item
+            .listings
+            .iter()
+            .flat_map(|l| l.include.iter().chain(&l.exclude))
+            .chain(&item.taxon.distribution)
+            .cloned()
+            .collect();
+        codes.sort();
+        codes.dedup();
+        codes.retain(|c| countries::is_code(c) && item.appendix_for(c).is_some());
+        if codes.is_empty() {
+            return None;
+        }
+        let code = codes[below(rng, codes.len())].clone();
+        let answer = item.appendix_for(&code)?;
+        let name = countries::name(&code).unwrap_or(&code);
+        let entry = item.listings.iter().find(|l| l.appendix == answer);
+        let decisive = match entry {
+            Some(l) => format!("Appendix {}: {}", l.appendix, super::item::populations(l)),
+            None => format!("The population of {name} is in no Appendix."),
+        };
+        (
+            format!("{} from {name} ({code})", item.display_name()),
+            answer,
+            decisive,
+        )
+    } else {
+        let answer = Appendix::parse(notation)?;
+        let decisive = match &item.taxon.listed_under {
+            Some(under) => format!("Covered by the entry {under} spp. in Appendix {answer}."),
+            None => format!("Named in Appendix {answer}."),
+        };
+        (item.display_name(), answer, decisive)
+    };
+    let options: Vec<String> = APPENDIX_OPTIONS.iter().map(|s| s.to_string()).collect();
+    let correct = appendix_option(answer);
+    let mut accept = vec![answer.as_str().to_string(), format!("Appendix {answer}")];
+    if answer == Appendix::NC {
+        accept.extend(["none".into(), "not covered".into(), "not listed".into()]);
+    } else {
+        accept.push(["1", "2", "3"][correct].to_string());
+    }
+    Some(Question {
+        kind: Kind::Appendix,
+        item: at,
+        prompt: format!("Which CITES Appendix covers {subject}?"),
+        option_taxa: vec![None; options.len()],
+        options,
+        correct,
+        expected: Expected::Text(accept),
+        answer: APPENDIX_OPTIONS[correct].to_string(),
+        decisive,
+        listing: item.listing_line(),
+    })
+}
+
+fn names(items: &[Item], at: usize, index: &Index, rng: &mut impl Rng) -> Option<Question> {
+    let item = &items[at];
+    let common = item.card.common_names.first()?.clone();
+    let cands: Vec<Candidate> = candidates(items, at, index)
+        .into_iter()
+        .filter(|c| c.common.is_some())
+        .collect();
+    let wrong = pick(&cands, 3, rng);
+    if wrong.is_empty() {
+        return None;
+    }
+    let to_common = below(rng, 2) == 0;
+    let (prompt, right, wrongs, expected) = if to_common {
+        (
+            format!("What is the common name of {}?", item.taxon.name),
+            common.clone(),
+            wrong
+                .iter()
+                .filter_map(|c| c.common.clone())
+                .collect::<Vec<_>>(),
+            Expected::Text(item.card.common_names.clone()),
+        )
+    } else {
+        (
+            format!("What is the scientific name of the {common}?"),
+            item.taxon.name.clone(),
+            wrong.iter().map(|c| c.name.clone()).collect(),
+            taxon_expected(item),
+        )
+    };
+    let (options, option_taxa, correct) = arrange(
+        (right, Some(item.taxon.name.clone())),
+        wrongs
+            .into_iter()
+            .zip(&wrong)
+            .map(|(o, c)| (o, Some(c.name.clone())))
+            .collect(),
+        rng,
+    );
+    Some(Question {
+        kind: Kind::Names,
+        item: at,
+        prompt,
+        options,
+        correct,
+        option_taxa,
+        expected,
+        answer: item.display_name(),
+        decisive: format!("{} is the {common}.", item.taxon.name),
+        listing: item.listing_line(),
+    })
+}
+
+fn wrong_appendix(notation: &str, rng: &mut impl Rng) -> String {
+    let others: Vec<&str> = ["I", "II", "III"]
+        .into_iter()
+        .filter(|a| !notation.split('/').any(|p| p == *a))
+        .collect();
+    others[below(rng, others.len())].to_string()
+}
+
+fn products(items: &[Item], at: usize, index: &Index, rng: &mut impl Rng) -> Option<Question> {
+    let item = &items[at];
+    if item.card.trade_forms.is_empty() || item.taxon.appendix.is_empty() {
+        return None;
+    }
+    let form = &item.card.trade_forms[below(rng, item.card.trade_forms.len())];
+    let (chars, decisive) = bullet_characters(item, rng, 2);
+    let wrong = pick(&candidates(items, at, index), 2, rng);
+    if wrong.is_empty() {
+        return None;
+    }
+    let label = |name: &str, notation: &str| format!("{name}, {}", appendix_label(notation));
+    let mut wrongs: Vec<(String, Option<String>)> = vec![(
+        label(&item.taxon.name, &wrong_appendix(&item.taxon.appendix, rng)),
+        Some(item.taxon.name.clone()),
+    )];
+    wrongs.extend(
+        wrong
+            .iter()
+            .map(|c| (label(&c.name, &c.appendix), Some(c.name.clone()))),
+    );
+    let right = label(&item.taxon.name, &item.taxon.appendix);
+    wrongs.retain(|(o, _)| *o != right);
+    let (options, option_taxa, correct) =
+        arrange((right.clone(), Some(item.taxon.name.clone())), wrongs, rng);
+    let mut prompt = format!("Seized: {form}.\n");
+    for c in chars {
+        prompt.push_str(&format!("  - {c}\n"));
+    }
+    prompt.push_str("Which species is it, and in which Appendix?");
+    Some(Question {
+        kind: Kind::Products,
+        item: at,
+        prompt,
+        options,
+        correct,
+        option_taxa,
+        expected: taxon_expected(item),
+        answer: right,
+        decisive,
+        listing: item.listing_line(),
+    })
+}
+
+fn pair(items: &[Item], at: usize, index: &Index, rng: &mut impl Rng) -> Option<Question> {
+    let item = &items[at];
+    let cands = candidates(items, at, index);
+    // A look-alike the card tells apart, among those the trainer can name.
+    let mut separable: Vec<(&crate::cards::Lookalike, &Candidate)> = item
+        .card
+        .lookalike
+        .iter()
+        .filter_map(|l| {
+            cands
+                .iter()
+                .find(|c| {
+                    c.relation == "look-alike"
+                        && (fold(&c.name) == fold(&l.taxon) || !l.listed && c.name == l.taxon)
+                })
+                .map(|c| (l, c))
+        })
+        .collect();
+    if separable.is_empty() {
+        return None;
+    }
+    shuffle(&mut separable, rng);
+    let (look, other) = separable[0];
+    let a = (item.display_name(), Some(item.taxon.name.clone()));
+    let b = (other.display(), Some(other.name.clone()));
+    let ask_for_a = below(rng, 2) == 0;
+    let shown = if ask_for_a {
+        bullet_characters(item, rng, 1).0.pop().unwrap_or_default()
+    } else {
+        let mut text = mask(&look.tell_apart, item);
+        for name in [&other.name].into_iter().chain(other.common.as_ref()) {
+            let lower = text.to_ascii_lowercase();
+            if let Some(pos) = lower.find(&name.to_ascii_lowercase()) {
+                text.replace_range(pos..pos + name.len(), "this one");
+            }
+        }
+        text
+    };
+    let (right, wrong) = if ask_for_a { (a, b) } else { (b, a) };
+    let answer = right.0.clone();
+    let (options, option_taxa, correct) = arrange(right, vec![wrong], rng);
+    let expected = if ask_for_a {
+        taxon_expected(item)
+    } else {
+        Expected::Taxon {
+            name: other.name.clone(),
+            synonyms: vec![],
+        }
+    };
+    Some(Question {
+        kind: Kind::Pair,
+        item: at,
+        prompt: format!(
+            "Look-alikes: {} or {}?\n  The specimen: {shown}",
+            options[0], options[1]
+        ),
+        options,
+        correct,
+        option_taxa,
+        expected,
+        answer,
+        decisive: format!("How to tell them apart: {}", look.tell_apart),
+        listing: item.listing_line(),
+    })
+}
+
+/// One question of the given kind about item `at`, if the item has what that kind needs.
+pub fn question(
+    items: &[Item],
+    at: usize,
+    kind: Kind,
+    index: &Index,
+    rng: &mut impl Rng,
+) -> Option<Question> {
+    match kind {
+        Kind::Identify => identify(items, at, index, rng),
+        Kind::Appendix => appendix(items, at, rng),
+        Kind::Names => names(items, at, index, rng),
+        Kind::Products => products(items, at, index, rng),
+        Kind::Pair => pair(items, at, index, rng),
+    }
+}
+
+/// The items a drill may ask about, after the filters.
+pub fn eligible(items: &[Item], settings: &Settings) -> Vec<usize> {
+    (0..items.len())
+        .filter(|&i| {
+            settings
+                .group
+                .as_ref()
+                .is_none_or(|g| items[i].card.group == *g)
+        })
+        .filter(|&i| {
+            settings
+                .appendix
+                .is_none_or(|a| items[i].taxon.appendix.split('/').any(|p| p == a.as_str()))
+        })
+        .collect()
+}
+
+/// Generates a drill: `settings.count` questions about the eligible items, in random order,
+/// each of a kind drawn from `settings.kinds` (falling back to another kind when the item
+/// lacks what the first needs).
+pub fn generate(
+    items: &[Item],
+    index: &Index,
+    settings: &Settings,
+    rng: &mut impl Rng,
+) -> Vec<Question> {
+    let mut pool = eligible(items, settings);
+    if pool.is_empty() || settings.kinds.is_empty() {
+        return Vec::new();
+    }
+    shuffle(&mut pool, rng);
+    let mut out = Vec::new();
+    let mut tries = 0;
+    let mut next = 0;
+    while out.len() < settings.count && tries < settings.count * 4 + pool.len() {
+        tries += 1;
+        let at = pool[next % pool.len()];
+        next += 1;
+        let first = below(rng, settings.kinds.len());
+        let kinds = settings.kinds[first..]
+            .iter()
+            .chain(&settings.kinds[..first]);
+        let mut made = None;
+        for &kind in kinds {
+            if let Some(q) = question(items, at, kind, index, rng) {
+                made = Some(q);
+                break;
+            }
+        }
+        if let Some(q) = made {
+            out.push(q);
+        }
+    }
+    out
+}

@@ -1,0 +1,13 @@
+//! Species identification drills: items (a card joined to its catalog record), question
+//! generation, grading and the session's bookkeeping. Pure: randomness comes in as a seeded
+//! generator, time as durations; the terminal is the command's business.
+
+pub mod generate;
+pub mod grade;
+pub mod item;
+pub mod question;
+pub mod session;
+
+pub use generate::{Settings, generate};
+pub use item::{Item, build_items};
+pub use question::{Expected, Kind, Question};
