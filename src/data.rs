@@ -33,6 +33,11 @@ impl DataSource {
         }
     }
 
+    /// Whether the data folder has its own `sub` folder (cards, quizzes).
+    pub fn has(&self, sub: &str) -> bool {
+        self.dir.as_ref().is_some_and(|d| d.join(sub).is_dir())
+    }
+
     /// The card files: the folder's `cards/`, else the embedded ones.
     pub fn card_files(&self) -> Result<Vec<SourceFile>> {
         self.files("cards", embedded::CARD_FILES)
@@ -99,4 +104,14 @@ pub fn toml_files(dir: &Path) -> Result<Vec<SourceFile>> {
 /// The data files compiled into the binary.
 pub mod embedded {
     include!(concat!(env!("OUT_DIR"), "/embedded_files.rs"));
+
+    static CARD_HEADS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/card_heads.json"));
+    static CARD_BLOB: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/cards.blob"));
+
+    /// The drill heads of the shipped cards and the blob their data is read from.
+    pub fn card_heads() -> crate::error::Result<(Vec<crate::drill::head::Head>, &'static [u8])> {
+        let heads =
+            serde_json::from_slice(CARD_HEADS).map_err(|e| format!("embedded cards: {e}"))?;
+        Ok((heads, CARD_BLOB))
+    }
 }

@@ -2,15 +2,15 @@
 
 use crate::catalog::normalize::fold;
 use crate::data::DataSource;
-use crate::drill::{Item, build_items};
+use crate::drill::Item;
 use crate::error::Result;
 use colored::Colorize;
 use std::process::ExitCode;
 
 /// Finds a card by id, scientific name (or synonym) or common name.
-pub fn find<'a>(items: &'a [Item], query: &str) -> Option<&'a Item> {
+pub fn find<'a>(items: &[&'a Item], query: &str) -> Option<&'a Item> {
     let key = fold(query);
-    items.iter().find(|i| {
+    items.iter().copied().find(|i| {
         fold(&i.card.id) == key
             || fold(&i.card.taxon) == key
             || fold(&i.taxon.name) == key
@@ -112,8 +112,8 @@ pub fn run(data: &DataSource, query: &str) -> Result<ExitCode> {
     let catalog = data.catalog()?;
     let index = catalog.index()?;
     let meta = index.meta()?;
-    let decks = crate::cmd::drill::load_decks(data)?;
-    let items = build_items(&decks, &index, &meta);
+    let items = crate::cmd::drill::load_items(data, &index, &meta)?;
+    let items = items.all();
     match find(&items, query) {
         Some(item) => {
             print!("{}", render(item));
@@ -135,6 +135,7 @@ pub fn run(data: &DataSource, query: &str) -> Result<ExitCode> {
             } else {
                 let mut close: Vec<(usize, &Item)> = items
                     .iter()
+                    .copied()
                     .map(|i| (strsim::osa_distance(&fold(&i.taxon.name), &fold(query)), i))
                     .collect();
                 close.sort_by_key(|(d, _)| *d);

@@ -5,9 +5,10 @@
 use crate::cards::{Deck, parse_deck};
 use crate::catalog::model::Appendix;
 use crate::data::DataSource;
+use crate::drill::generate::Drill;
 use crate::drill::grade::{Verdict, grade_choice, grade_typed, parse_choice};
 use crate::drill::session::{Outcome, confusion, summarize};
-use crate::drill::{Kind, Question, Settings, build_items, generate};
+use crate::drill::{Items, Kind, Question, Settings, build_items};
 use crate::error::{Error, Result};
 use colored::Colorize;
 use rand::SeedableRng;
@@ -27,7 +28,8 @@ pub struct DrillOptions {
     pub officer: Option<String>,
 }
 
-/// Parses every card file, naming the file and line of the first that is broken.
+/// The card decks: compiled into the binary, or parsed from the data folder's `cards/`
+/// (naming the file and line of the first that is broken).
 pub fn load_decks(data: &DataSource) -> Result<Vec<Deck>> {
     data.card_files()?
         .iter()
@@ -43,6 +45,22 @@ pub fn load_decks(data: &DataSource) -> Result<Vec<Deck>> {
             })
         })
         .collect()
+}
+
+/// The drill's items: the shipped cards as compiled with the program, or the cards of the
+/// data folder joined to its catalog now.
+pub fn load_items<'a>(
+    data: &DataSource,
+    index: &'a crate::catalog::index::Index<'a>,
+    meta: &'a crate::catalog::model::CatalogMeta,
+) -> Result<Items<'a>> {
+    if data.has("cards") || data.catalog_dir().is_some() {
+        let decks = load_decks(data)?;
+        Ok(Items::from_items(build_items(&decks, index, meta)))
+    } else {
+        let (heads, blob) = crate::data::embedded::card_heads()?;
+        Ok(Items::embedded(index, meta, heads, blob))
+    }
 }
 
 /// Where answers come from.
@@ -178,8 +196,7 @@ pub fn run(data: &DataSource, opts: &DrillOptions) -> Result<ExitCode> {
     let catalog = data.catalog()?;
     let index = catalog.index()?;
     let meta = index.meta()?;
-    let decks = load_decks(data)?;
-    let items = build_items(&decks, &index, &meta);
+    let items = load_items(data, &index, &meta)?;
     let settings = Settings {
         kinds: opts.kind.map_or_else(|| Kind::ALL.to_vec(), |k| vec![k]),
         group: opts.group.clone(),
@@ -191,9 +208,9 @@ pub fn run(data: &DataSource, opts: &DrillOptions) -> Result<ExitCode> {
             .duration_since(std::time::UNIX_EPOCH)
             .map_or(0, |d| d.as_nanos() as u64 % 1_000_000)
     });
-    let mut rng = rand::rngs::ChaCha8Rng::seed_from_u64(seed);
-    let questions = generate(&items, &index, &settings, &mut rng);
-    if questions.is_empty() {
+    let rng = rand::rngs::ChaCha8Rng::seed_from_u64(seed);
+    let questions = Drill::new(&items, &index, &settings, rng);
+    if questions.eligible() == 0 || settings.count == 0 {
         return Err(Error::Usage(format!(
             "no ID card matches{}{}; try without the filter (groups: {})",
             opts.group
@@ -220,15 +237,16 @@ pub fn run(data: &DataSource, opts: &DrillOptions) -> Result<ExitCode> {
         .unwrap_or_default();
     println!(
         "Species drill{who}: {} questions (seed {seed}; the same seed gives the same drill).",
-        questions.len()
+        settings.count
     );
     println!();
 
     let mut outcomes: Vec<Outcome> = Vec::new();
-    for (n, q) in questions.iter().enumerate() {
+    for (n, q) in questions.enumerate() {
+        let q = &q;
         println!(
             "{} {}",
-            format!("Question {}/{}", n + 1, questions.len()).bold(),
+            format!("Question {}/{}", n + 1, settings.count).bold(),
             format!("({})", q.kind).dimmed()
         );
         println!("{}", q.prompt);
@@ -247,7 +265,7 @@ pub fn run(data: &DataSource, opts: &DrillOptions) -> Result<ExitCode> {
         outcomes.push(Outcome {
             item: q.item,
             kind: q.kind,
-            subject: items[q.item].taxon.name.clone(),
+            subject: items.heads[q.item].name.clone(),
             confused_with: confusion(q, chosen),
             given,
             verdict,

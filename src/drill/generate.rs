@@ -3,7 +3,8 @@
 //! option order (ChaCha8 and a Fisher-Yates shuffle of our own, so a new `rand` release cannot
 //! change a class's quiz).
 
-use super::item::{Item, appendix_label};
+use super::head::{Head, lineage};
+use super::item::{Item, Items, appendix_label};
 use super::question::{Expected, Kind, Question};
 use crate::catalog::index::{Index, KeyKind};
 use crate::catalog::lookup::{self, Outcome};
@@ -49,14 +50,6 @@ pub struct Candidate {
     pub lineage: Vec<String>,
 }
 
-fn lineage(name: &str, tx: &crate::catalog::model::Taxonomy) -> Vec<String> {
-    [name, &tx.genus, &tx.family, &tx.order]
-        .iter()
-        .filter(|s| !s.is_empty())
-        .map(|s| fold(s))
-        .collect()
-}
-
 /// Whether one of two taxa contains the other ("Cuora" and "Cuora amboinensis").
 fn nested(a: &[String], b: &[String]) -> bool {
     match (a.first(), b.first()) {
@@ -97,99 +90,115 @@ pub fn mask(text: &str, item: &Item) -> String {
 /// Wrong answers for an item, best first: its look-alikes, then cards of the same genus, the
 /// same family, species of the same genus from the catalog, then cards of the same order and
 /// class. Never animals of another class (or plants of another order).
-pub fn candidates(items: &[Item], at: usize, index: &Index) -> Vec<Candidate> {
-    let item = &items[at];
+pub fn candidates(items: &Items, at: usize, index: &Index) -> Vec<Candidate> {
+    let Some(item) = items.get(at) else {
+        return Vec::new();
+    };
+    let me = &items.heads[at];
     let mut out: Vec<Candidate> = Vec::new();
-    let own = fold(&item.taxon.name);
-    let own_lineage = lineage(&item.taxon.name, &item.taxon.taxonomy);
-    let push = |c: Candidate, out: &mut Vec<Candidate>| {
-        let key = fold(&c.name);
-        if key != own
-            && !nested(&own_lineage, &c.lineage)
-            && !out.iter().any(|o| fold(&o.name) == key)
-        {
+    let mut seen: std::collections::HashSet<String> =
+        std::collections::HashSet::from([me.key.clone()]);
+    let mut push = |c: Candidate, out: &mut Vec<Candidate>| {
+        if !nested(&me.lineage, &c.lineage) && seen.insert(c.lineage[0].clone()) {
             out.push(c);
         }
     };
-    let from_item = |i: &Item, relation| Candidate {
-        name: i.taxon.name.clone(),
-        common: i.card.common_names.first().cloned(),
-        appendix: i.taxon.appendix.clone(),
+    let from_head = |h: &Head, relation| Candidate {
+        name: h.name.clone(),
+        common: h.common.clone(),
+        appendix: h.appendix.clone(),
         relation,
-        lineage: lineage(&i.taxon.name, &i.taxon.taxonomy),
+        lineage: h.lineage.clone(),
     };
     for l in &item.card.lookalike {
+        let key = fold(&l.taxon);
         if !l.listed {
-            push(
-                Candidate {
-                    name: l.taxon.clone(),
-                    common: None,
-                    appendix: "NC".into(),
-                    relation: "look-alike",
-                    lineage: vec![fold(&l.taxon)],
-                },
-                &mut out,
-            );
+            let c = Candidate {
+                name: l.taxon.clone(),
+                common: None,
+                appendix: "NC".into(),
+                relation: "look-alike",
+                lineage: vec![key],
+            };
+            push(c, &mut out);
             continue;
         }
-        if let Some(i) = items.iter().find(|i| {
-            fold(&i.taxon.name) == fold(&l.taxon) || fold(&i.card.taxon) == fold(&l.taxon)
-        }) {
-            push(from_item(i, "look-alike"), &mut out);
+        if let Some(h) = items
+            .heads
+            .iter()
+            .find(|h| h.key == key || h.card_key == key)
+        {
+            push(from_head(h, "look-alike"), &mut out);
         } else if let Ok(Outcome::Found(hits)) = lookup::lookup(index, &l.taxon)
             && let Some(h) = hits.into_iter().find(|h| h.matched <= KeyKind::Synonym)
         {
-            push(
-                Candidate {
-                    name: h.taxon.name.clone(),
-                    common: h.taxon.names.en.first().cloned(),
-                    appendix: h.taxon.appendix.clone(),
-                    relation: "look-alike",
-                    lineage: lineage(&h.taxon.name, &h.taxon.taxonomy),
-                },
-                &mut out,
-            );
+            let c = Candidate {
+                name: h.taxon.name.clone(),
+                common: h.taxon.names.en.first().cloned(),
+                appendix: h.taxon.appendix.clone(),
+                relation: "look-alike",
+                lineage: lineage(&h.taxon.name, &h.taxon.taxonomy),
+            };
+            push(c, &mut out);
         }
     }
-    let tx = &item.taxon.taxonomy;
-    let same = |i: &Item, f: fn(&crate::catalog::model::Taxonomy) -> &String| {
-        !f(tx).is_empty() && f(&i.taxon.taxonomy) == f(tx)
-    };
-    for i in items.iter().filter(|i| same(i, |t| &t.genus)) {
-        push(from_item(i, "same genus"), &mut out);
+    for h in items
+        .heads
+        .iter()
+        .filter(|h| !me.genus.is_empty() && h.genus == me.genus)
+    {
+        push(from_head(h, "same genus"), &mut out);
     }
-    for i in items.iter().filter(|i| same(i, |t| &t.family)) {
-        push(from_item(i, "same family"), &mut out);
+    for h in items
+        .heads
+        .iter()
+        .filter(|h| !me.family.is_empty() && h.family == me.family)
+    {
+        push(from_head(h, "same family"), &mut out);
     }
-    if !tx.genus.is_empty() {
-        let prefix = format!("{} ", fold(&tx.genus));
-        let mut relatives: Vec<_> = index
+    if !me.genus.is_empty() {
+        let prefix = format!("{} ", fold(&me.genus));
+        // Keys come sorted by name; decode only the first few species.
+        let relatives = index
             .with_prefix(&prefix)
             .into_iter()
             .filter(|(_, k)| *k == KeyKind::Accepted)
             .filter_map(|(rec, _)| index.record(rec).ok())
             .filter(|t| t.rank == Rank::Species)
-            .collect();
-        relatives.sort_by(|a, b| a.name.cmp(&b.name));
-        for t in relatives.into_iter().take(12) {
-            push(
-                Candidate {
-                    name: t.name.clone(),
-                    common: t.names.en.first().cloned(),
-                    appendix: t.appendix.clone(),
-                    relation: "same genus",
-                    lineage: lineage(&t.name, &t.taxonomy),
-                },
-                &mut out,
-            );
+            .take(12);
+        for t in relatives {
+            let c = Candidate {
+                name: t.name.clone(),
+                common: t.names.en.first().cloned(),
+                appendix: t.appendix.clone(),
+                relation: "same genus",
+                lineage: lineage(&t.name, &t.taxonomy),
+            };
+            push(c, &mut out);
         }
     }
-    for i in items.iter().filter(|i| same(i, |t| &t.order)) {
-        push(from_item(i, "same order"), &mut out);
+    // Distant relatives only fill up: a question needs at most three wrong answers.
+    const ENOUGH: usize = 8;
+    for h in items
+        .heads
+        .iter()
+        .filter(|h| !me.order.is_empty() && h.order == me.order)
+    {
+        if out.len() >= ENOUGH {
+            return out;
+        }
+        push(from_head(h, "same order"), &mut out);
     }
-    let animal = tx.kingdom == "Animalia";
-    for i in items.iter().filter(|i| animal && same(i, |t| &t.class)) {
-        push(from_item(i, "same class"), &mut out);
+    let animal = me.kingdom == "Animalia";
+    for h in items
+        .heads
+        .iter()
+        .filter(|h| animal && !me.class.is_empty() && h.class == me.class)
+    {
+        if out.len() >= ENOUGH {
+            return out;
+        }
+        push(from_head(h, "same class"), &mut out);
     }
     out
 }
@@ -253,8 +262,8 @@ fn bullet_characters(item: &Item, rng: &mut impl Rng, n: usize) -> (Vec<String>,
     )
 }
 
-fn identify(items: &[Item], at: usize, index: &Index, rng: &mut impl Rng) -> Option<Question> {
-    let item = &items[at];
+fn identify(items: &Items, at: usize, index: &Index, rng: &mut impl Rng) -> Option<Question> {
+    let item = items.get(at)?;
     let wrong = pick(&candidates(items, at, index), 3, rng);
     if wrong.is_empty() {
         return None;
@@ -308,8 +317,8 @@ fn appendix_option(a: Appendix) -> usize {
     }
 }
 
-fn appendix(items: &[Item], at: usize, rng: &mut impl Rng) -> Option<Question> {
-    let item = &items[at];
+fn appendix(items: &Items, at: usize, rng: &mut impl Rng) -> Option<Question> {
+    let item = items.get(at)?;
     let notation = item.taxon.appendix.as_str();
     if notation.is_empty() {
         return None;
@@ -373,8 +382,8 @@ fn appendix(items: &[Item], at: usize, rng: &mut impl Rng) -> Option<Question> {
     })
 }
 
-fn names(items: &[Item], at: usize, index: &Index, rng: &mut impl Rng) -> Option<Question> {
-    let item = &items[at];
+fn names(items: &Items, at: usize, index: &Index, rng: &mut impl Rng) -> Option<Question> {
+    let item = items.get(at)?;
     let common = item.card.common_names.first()?.clone();
     let cands: Vec<Candidate> = candidates(items, at, index)
         .into_iter()
@@ -412,6 +421,7 @@ fn names(items: &[Item], at: usize, index: &Index, rng: &mut impl Rng) -> Option
             .collect(),
         rng,
     );
+    let answer = options[correct].clone();
     Some(Question {
         kind: Kind::Names,
         item: at,
@@ -420,7 +430,7 @@ fn names(items: &[Item], at: usize, index: &Index, rng: &mut impl Rng) -> Option
         correct,
         option_taxa,
         expected,
-        answer: item.display_name(),
+        answer,
         decisive: format!("{} is the {common}.", item.taxon.name),
         listing: item.listing_line(),
     })
@@ -434,8 +444,8 @@ fn wrong_appendix(notation: &str, rng: &mut impl Rng) -> String {
     others[below(rng, others.len())].to_string()
 }
 
-fn products(items: &[Item], at: usize, index: &Index, rng: &mut impl Rng) -> Option<Question> {
-    let item = &items[at];
+fn products(items: &Items, at: usize, index: &Index, rng: &mut impl Rng) -> Option<Question> {
+    let item = items.get(at)?;
     if item.card.trade_forms.is_empty() || item.taxon.appendix.is_empty() {
         return None;
     }
@@ -478,8 +488,8 @@ fn products(items: &[Item], at: usize, index: &Index, rng: &mut impl Rng) -> Opt
     })
 }
 
-fn pair(items: &[Item], at: usize, index: &Index, rng: &mut impl Rng) -> Option<Question> {
-    let item = &items[at];
+fn pair(items: &Items, at: usize, index: &Index, rng: &mut impl Rng) -> Option<Question> {
+    let item = items.get(at)?;
     let cands = candidates(items, at, index);
     // A look-alike the card tells apart, among those the trainer can name.
     let mut separable: Vec<(&crate::cards::Lookalike, &Candidate)> = item
@@ -546,7 +556,7 @@ fn pair(items: &[Item], at: usize, index: &Index, rng: &mut impl Rng) -> Option<
 
 /// One question of the given kind about item `at`, if the item has what that kind needs.
 pub fn question(
-    items: &[Item],
+    items: &Items,
     at: usize,
     kind: Kind,
     index: &Index,
@@ -562,57 +572,262 @@ pub fn question(
 }
 
 /// The items a drill may ask about, after the filters.
-pub fn eligible(items: &[Item], settings: &Settings) -> Vec<usize> {
+pub fn eligible(items: &Items, settings: &Settings) -> Vec<usize> {
     (0..items.len())
         .filter(|&i| {
             settings
                 .group
                 .as_ref()
-                .is_none_or(|g| items[i].card.group == *g)
+                .is_none_or(|g| items.heads[i].group == *g)
         })
         .filter(|&i| {
             settings
                 .appendix
-                .is_none_or(|a| items[i].taxon.appendix.split('/').any(|p| p == a.as_str()))
+                .is_none_or(|a| items.heads[i].appendix.split('/').any(|p| p == a.as_str()))
         })
         .collect()
 }
 
-/// Generates a drill: `settings.count` questions about the eligible items, in random order,
-/// each of a kind drawn from `settings.kinds` (falling back to another kind when the item
-/// lacks what the first needs).
+/// A drill being generated, one question at a time: the first question is ready as soon
+/// as it is made, and the sequence is the same as generating them all at once.
+pub struct Drill<'a, R: Rng> {
+    items: &'a Items<'a>,
+    index: &'a Index<'a>,
+    settings: Settings,
+    rng: R,
+    pool: Vec<usize>,
+    made: usize,
+    next: usize,
+    tries: usize,
+}
+
+impl<'a, R: Rng> Drill<'a, R> {
+    pub fn new(
+        items: &'a Items<'a>,
+        index: &'a Index<'a>,
+        settings: &Settings,
+        mut rng: R,
+    ) -> Drill<'a, R> {
+        let mut pool = eligible(items, settings);
+        shuffle(&mut pool, &mut rng);
+        Drill {
+            items,
+            index,
+            settings: settings.clone(),
+            rng,
+            pool,
+            made: 0,
+            next: 0,
+            tries: 0,
+        }
+    }
+
+    /// How many eligible items the filters left.
+    pub fn eligible(&self) -> usize {
+        self.pool.len()
+    }
+}
+
+impl<R: Rng> Iterator for Drill<'_, R> {
+    type Item = Question;
+
+    /// The next question: each of a kind drawn from `settings.kinds`, falling back to
+    /// another kind when the item lacks what the first needs.
+    fn next(&mut self) -> Option<Question> {
+        let s = &self.settings;
+        if self.pool.is_empty() || s.kinds.is_empty() {
+            return None;
+        }
+        while self.made < s.count && self.tries < s.count * 4 + self.pool.len() {
+            self.tries += 1;
+            let at = self.pool[self.next % self.pool.len()];
+            self.next += 1;
+            let first = below(&mut self.rng, s.kinds.len());
+            let kinds: Vec<Kind> = s.kinds[first..]
+                .iter()
+                .chain(&s.kinds[..first])
+                .copied()
+                .collect();
+            for kind in kinds {
+                if let Some(q) = question(self.items, at, kind, self.index, &mut self.rng) {
+                    self.made += 1;
+                    return Some(q);
+                }
+            }
+        }
+        None
+    }
+}
+
+/// Generates a whole drill at once (see [`Drill`]).
 pub fn generate(
-    items: &[Item],
+    items: &Items,
     index: &Index,
     settings: &Settings,
     rng: &mut impl Rng,
 ) -> Vec<Question> {
-    let mut pool = eligible(items, settings);
-    if pool.is_empty() || settings.kinds.is_empty() {
-        return Vec::new();
+    Drill::new(items, index, settings, rng).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::drill::testkit;
+    use rand::SeedableRng;
+    use rand::rngs::ChaCha8Rng;
+
+    fn settings(kinds: Vec<Kind>, count: usize) -> Settings {
+        Settings {
+            kinds,
+            group: None,
+            appendix: None,
+            count,
+        }
     }
-    shuffle(&mut pool, rng);
-    let mut out = Vec::new();
-    let mut tries = 0;
-    let mut next = 0;
-    while out.len() < settings.count && tries < settings.count * 4 + pool.len() {
-        tries += 1;
-        let at = pool[next % pool.len()];
-        next += 1;
-        let first = below(rng, settings.kinds.len());
-        let kinds = settings.kinds[first..]
-            .iter()
-            .chain(&settings.kinds[..first]);
-        let mut made = None;
-        for &kind in kinds {
-            if let Some(q) = question(items, at, kind, index, rng) {
-                made = Some(q);
-                break;
+
+    #[test]
+    fn the_answer_is_always_an_option_and_no_option_repeats() {
+        let catalog = testkit::catalog();
+        let index = catalog.index().unwrap();
+        let items = testkit::items(&catalog);
+        assert_eq!(items.len(), 4);
+        for seed in 0..200 {
+            let mut rng = ChaCha8Rng::seed_from_u64(seed);
+            for q in generate(&items, &index, &settings(Kind::ALL.to_vec(), 8), &mut rng) {
+                assert!(q.correct < q.options.len(), "{q:?}");
+                let mut seen = q.options.clone();
+                seen.sort();
+                seen.dedup();
+                assert_eq!(seen.len(), q.options.len(), "repeated option in {q:?}");
+                assert!(q.options.len() >= 2, "{q:?}");
+                assert_eq!(
+                    q.answer, q.options[q.correct],
+                    "the answer shown is the right option"
+                );
             }
         }
-        if let Some(q) = made {
-            out.push(q);
-        }
     }
-    out
+
+    #[test]
+    fn distractors_are_look_alikes_first_then_relatives_never_another_class() {
+        let catalog = testkit::catalog();
+        let index = catalog.index().unwrap();
+        let items = testkit::items(&catalog);
+        let sunda = items
+            .heads
+            .iter()
+            .position(|h| h.card_id == "sunda")
+            .unwrap();
+        let cands = candidates(&items, sunda, &index);
+        assert_eq!(
+            cands[0].name, "Manis culionensis",
+            "the card's look-alike comes first"
+        );
+        assert_eq!(cands[0].relation, "look-alike");
+        assert!(cands.iter().any(|c| c.name == "Manis pentadactyla"));
+        assert!(
+            cands.iter().any(|c| c.name == "Manis crassicaudata"),
+            "catalog relatives of the genus"
+        );
+        assert!(
+            cands
+                .iter()
+                .all(|c| !c.name.starts_with("Crocodylus") && !c.name.starts_with("Python")),
+            "no reptile is offered for a pangolin: {cands:?}"
+        );
+        let python = items
+            .heads
+            .iter()
+            .position(|h| h.card_id == "python")
+            .unwrap();
+        let cands = candidates(&items, python, &index);
+        assert_eq!(
+            cands[0].name,
+            "cattle leather printed with a python pattern"
+        );
+        assert!(
+            cands.iter().all(|c| c.name != "Pythonidae"),
+            "a group is not offered against its member"
+        );
+    }
+
+    #[test]
+    fn a_seed_reproduces_a_drill() {
+        let catalog = testkit::catalog();
+        let index = catalog.index().unwrap();
+        let items = testkit::items(&catalog);
+        let s = settings(Kind::ALL.to_vec(), 10);
+        let a = generate(&items, &index, &s, &mut ChaCha8Rng::seed_from_u64(42));
+        let b = generate(&items, &index, &s, &mut ChaCha8Rng::seed_from_u64(42));
+        assert_eq!(a, b);
+        let differs = (0..20)
+            .any(|seed| generate(&items, &index, &s, &mut ChaCha8Rng::seed_from_u64(seed)) != a);
+        assert!(differs, "other seeds give other drills");
+    }
+
+    #[test]
+    fn split_listings_ask_for_one_population() {
+        let catalog = testkit::catalog();
+        let index = catalog.index().unwrap();
+        let items = testkit::items(&catalog);
+        let croc = items
+            .heads
+            .iter()
+            .position(|h| h.card_id == "croc")
+            .unwrap();
+        let mut seen = std::collections::BTreeSet::new();
+        for seed in 0..60 {
+            let q = question(
+                &items,
+                croc,
+                Kind::Appendix,
+                &index,
+                &mut ChaCha8Rng::seed_from_u64(seed),
+            )
+            .unwrap();
+            let expected = if q.prompt.contains("(PG)") || q.prompt.contains("(AU)") {
+                "Appendix II"
+            } else {
+                "Appendix I"
+            };
+            assert_eq!(q.options[q.correct], expected, "{}", q.prompt);
+            seen.insert(expected);
+        }
+        assert_eq!(seen.len(), 2, "both populations come up");
+    }
+
+    #[test]
+    fn characters_do_not_give_the_name_away() {
+        let catalog = testkit::catalog();
+        let items = testkit::items(&catalog);
+        let sunda = items
+            .get(
+                items
+                    .heads
+                    .iter()
+                    .position(|h| h.card_id == "sunda")
+                    .unwrap(),
+            )
+            .unwrap();
+        assert_eq!(
+            mask("Sunda pangolin scales olive-brown", sunda),
+            "this species scales olive-brown"
+        );
+    }
+
+    #[test]
+    fn filters_select_items() {
+        let catalog = testkit::catalog();
+        let items = testkit::items(&catalog);
+        let mut s = settings(vec![Kind::Identify], 5);
+        s.group = Some("reptiles".into());
+        assert_eq!(eligible(&items, &s).len(), 2);
+        s.group = None;
+        s.appendix = Some(Appendix::II);
+        let names: Vec<&str> = eligible(&items, &s)
+            .iter()
+            .map(|&i| items.heads[i].name.as_str())
+            .collect();
+        assert_eq!(names, vec!["Crocodylus porosus", "Python bivittatus"]);
+    }
 }

@@ -1,14 +1,17 @@
 //! A drill item: an ID card with what the catalog says of its taxon (accepted name, higher
 //! taxa, listing, edition). The listing always comes from the catalog, never from the card.
 
+use super::head::{CardData, Head, cited_sources};
 use crate::cards::{Card, Deck, SourceRef};
 use crate::catalog::index::{Index, KeyKind};
 use crate::catalog::lookup::{Outcome, effective_listings, export_of, lookup};
 use crate::catalog::model::{Appendix, CatalogMeta, Listing, Taxon};
 use crate::countries;
+use std::cell::OnceCell;
 
 #[derive(Debug, Clone)]
 pub struct Item {
+    pub head: Head,
     pub card: Card,
     /// The sources the card cites, resolved from its file's table.
     pub sources: Vec<(String, SourceRef)>,
@@ -21,10 +24,7 @@ pub struct Item {
 impl Item {
     /// "Manis javanica (Sunda pangolin)".
     pub fn display_name(&self) -> String {
-        match self.card.common_names.first() {
-            Some(c) => format!("{} ({c})", self.taxon.name),
-            None => self.taxon.name.clone(),
-        }
+        self.head.display_name()
     }
 
     /// The overall listing in words: "Appendix I", "Appendix I/II (split listing)".
@@ -101,6 +101,21 @@ pub fn populations(l: &Listing) -> String {
     }
 }
 
+/// Joins a card to what the catalog says of its taxon.
+fn join(head: Head, data: CardData, taxon: Taxon, index: &Index, meta: &CatalogMeta) -> Item {
+    let listings = effective_listings(index, &taxon).unwrap_or_default();
+    let export = export_of(meta, &taxon.source);
+    Item {
+        head,
+        card: data.card,
+        sources: data.sources,
+        taxon,
+        listings,
+        as_of: export.as_of,
+        source_title: export.title,
+    }
+}
+
 /// Joins every card of the decks to its catalog record. Cards whose taxon the catalog does
 /// not know are skipped (`check` reports them).
 pub fn build_items(decks: &[Deck], index: &Index, meta: &CatalogMeta) -> Vec<Item> {
@@ -113,33 +128,75 @@ pub fn build_items(decks: &[Deck], index: &Index, meta: &CatalogMeta) -> Vec<Ite
             let Some(hit) = hits.into_iter().find(|h| h.matched <= KeyKind::Synonym) else {
                 continue;
             };
-            let taxon = hit.taxon;
-            let listings = effective_listings(index, &taxon).unwrap_or_default();
-            let export = export_of(meta, &taxon.source);
-            let mut keys: Vec<&String> = card
-                .character
-                .iter()
-                .flat_map(|c| &c.source)
-                .chain(&card.trade_source)
-                .chain(&card.range_source)
-                .chain(&card.routes_source)
-                .chain(card.lookalike.iter().flat_map(|l| &l.source))
-                .collect();
-            keys.sort();
-            keys.dedup();
-            let sources = keys
-                .into_iter()
-                .filter_map(|k| deck.sources.get(k).map(|s| (k.clone(), s.clone())))
-                .collect();
-            items.push(Item {
+            let head = Head::new(card, &hit.taxon, 0);
+            let data = CardData {
                 card: card.clone(),
-                sources,
-                taxon,
-                listings,
-                as_of: export.as_of,
-                source_title: export.title,
-            });
+                sources: cited_sources(card, &deck.sources),
+            };
+            items.push(join(head, data, hit.taxon, index, meta));
         }
     }
     items
+}
+
+/// The drill's items: their heads at once, each whole item when first asked for.
+pub struct Items<'a> {
+    pub heads: Vec<Head>,
+    cells: Vec<OnceCell<Option<Item>>>,
+    embedded: Option<(&'a Index<'a>, &'a CatalogMeta, &'static [u8])>,
+}
+
+impl<'a> Items<'a> {
+    /// Items already whole (cards read from a data folder, or tests).
+    pub fn from_items(items: Vec<Item>) -> Items<'static> {
+        let heads = items.iter().map(|i| i.head.clone()).collect();
+        let cells = items.into_iter().map(|i| OnceCell::from(Some(i))).collect();
+        Items {
+            heads,
+            cells,
+            embedded: None,
+        }
+    }
+
+    /// The shipped cards, compiled with the program: heads now, the rest on demand.
+    pub fn embedded(
+        index: &'a Index<'a>,
+        meta: &'a CatalogMeta,
+        heads: Vec<Head>,
+        blob: &'static [u8],
+    ) -> Items<'a> {
+        let cells = heads.iter().map(|_| OnceCell::new()).collect();
+        Items {
+            heads,
+            cells,
+            embedded: Some((index, meta, blob)),
+        }
+    }
+
+    pub fn len(&self) -> usize {
+        self.heads.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.heads.is_empty()
+    }
+
+    /// Item `i`, read on first use. None only if the compiled data is damaged.
+    pub fn get(&self, i: usize) -> Option<&Item> {
+        self.cells[i]
+            .get_or_init(|| {
+                let (index, meta, blob) = self.embedded?;
+                let head = self.heads[i].clone();
+                let (start, len) = (head.blob.0 as usize, head.blob.1 as usize);
+                let data: CardData = serde_json::from_slice(blob.get(start..start + len)?).ok()?;
+                let taxon = index.record(head.record as usize).ok()?;
+                Some(join(head, data, taxon, index, meta))
+            })
+            .as_ref()
+    }
+
+    /// Every item, read now (for looking a card up by any of its names).
+    pub fn all(&self) -> Vec<&Item> {
+        (0..self.len()).filter_map(|i| self.get(i)).collect()
+    }
 }

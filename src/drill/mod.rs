@@ -4,10 +4,14 @@
 
 pub mod generate;
 pub mod grade;
+pub mod head;
 pub mod item;
 pub mod question;
 pub mod session;
 
 pub use generate::{Settings, generate};
-pub use item::{Item, build_items};
+pub use item::{Item, Items, build_items};
 pub use question::{Expected, Kind, Question};
+
+#[cfg(test)]
+pub(crate) mod testkit;
