@@ -78,10 +78,68 @@ pub enum Command {
         #[arg(long)]
         officer: Option<String>,
     },
+    /// Quiz on the Convention, permits, codes, exemptions and enforcement, with permit
+    /// scenarios on real species.
+    ///
+    /// At a terminal: arrow keys, Space and Enter. Otherwise one answer per line on standard
+    /// input: option numbers or letters ("2", "1,3"), "true"/"false", text, or for ordering
+    /// the numbers in order ("3 1 2 4").
+    Quiz {
+        /// Bank ids (e.g. permits, codes) or bank files; all banks when none is given.
+        banks: Vec<String>,
+        /// Number of questions.
+        #[arg(long, default_value_t = 10)]
+        count: usize,
+        /// The same seed always gives the same questions in the same order.
+        #[arg(long, env = "CITES_TRAINER_SEED")]
+        seed: Option<u64>,
+        /// Only questions of this topic ("scenarios" for permit scenarios only).
+        #[arg(long)]
+        topic: Option<String>,
+        /// How many permit scenarios to mix in (default: one in five when no bank or topic is named).
+        #[arg(long)]
+        scenarios: Option<usize>,
+        /// Whose quiz this is.
+        #[arg(long)]
+        officer: Option<String>,
+    },
+    /// Convert question banks to and from Moodle's GIFT format.
+    Bank {
+        #[command(subcommand)]
+        command: BankCommand,
+    },
     /// Work with official CITES Checklist exports.
     Checklist {
         #[command(subcommand)]
         command: ChecklistCommand,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum BankCommand {
+    /// Read a GIFT file into a bank (TOML).
+    Import {
+        file: PathBuf,
+        /// The new bank's id (default: the file name).
+        #[arg(long)]
+        id: Option<String>,
+        /// The new bank's title.
+        #[arg(long)]
+        title: Option<String>,
+        /// Write the bank here instead of standard output.
+        #[arg(long, short)]
+        out: Option<PathBuf>,
+    },
+    /// Write a bank as GIFT.
+    Export {
+        /// Bank id or file.
+        bank: String,
+        /// Output format (GIFT is the only one).
+        #[arg(long, default_value = "gift", value_parser = ["gift"])]
+        format: String,
+        /// Write here instead of standard output.
+        #[arg(long, short)]
+        out: Option<PathBuf>,
     },
 }
 
@@ -152,6 +210,37 @@ pub fn run(cli: Cli) -> Result<ExitCode, Error> {
                 officer,
             },
         ),
+        Command::Quiz {
+            banks,
+            count,
+            seed,
+            topic,
+            scenarios,
+            officer,
+        } => crate::cmd::quiz::run(
+            &data,
+            &crate::cmd::quiz::QuizOptions {
+                banks,
+                count,
+                seed,
+                topic,
+                scenarios,
+                officer,
+            },
+        ),
+        Command::Bank { command } => match command {
+            BankCommand::Import {
+                file,
+                id,
+                title,
+                out,
+            } => crate::cmd::bank::import(&file, id, title, out),
+            BankCommand::Export {
+                bank,
+                format: _,
+                out,
+            } => crate::cmd::bank::export(&data, &bank, out),
+        },
         Command::Check { dir } => crate::cmd::check::run(dir.or(cli.data)),
         Command::Checklist { command } => match command {
             ChecklistCommand::Import {

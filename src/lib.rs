@@ -3,6 +3,7 @@
 //! The pure core (catalog, checks, imports' row conversion) takes data and returns data;
 //! `cli` and `cmd` gather input, call the core and print. See ARCHITECTURE.md.
 
+pub mod bank;
 pub mod cards;
 pub mod catalog;
 pub mod check;
@@ -13,4 +14,7 @@ pub mod countries;
 pub mod data;
 pub mod drill;
 pub mod error;
+pub mod permits;
+pub mod prompt;
+pub mod quiz;
 pub mod text;

@@ -65,6 +65,19 @@ pub fn run(dir: Option<PathBuf>) -> Result<ExitCode> {
         problems.extend(found);
     }
 
+    // Question banks: the folder's quizzes/, or the quizzes/ beside it (the project's layout).
+    let beside = dir.parent().map(|p| p.join("quizzes"));
+    let banks_dir = std::iter::once(dir.join("quizzes"))
+        .chain(beside)
+        .find(|d| d.is_dir());
+    if let Some(banks_dir) = banks_dir {
+        let files = toml_files(&banks_dir)?;
+        checked += files.len();
+        let (found, n) = crate::bank::validate::check_banks(&files);
+        counts.push(format!("{n} questions"));
+        problems.extend(found);
+    }
+
     for p in &problems {
         println!("{p}");
     }
@@ -77,10 +90,11 @@ pub fn run(dir: Option<PathBuf>) -> Result<ExitCode> {
         Ok(ExitCode::SUCCESS)
     } else {
         println!(
-            "{}: {} problem{} in {checked} files.",
+            "{}: {} problem{} in {checked} file{}.",
             dir.display(),
             problems.len(),
-            if problems.len() == 1 { "" } else { "s" }
+            if problems.len() == 1 { "" } else { "s" },
+            if checked == 1 { "" } else { "s" }
         );
         Ok(ExitCode::from(1))
     }

@@ -10,9 +10,9 @@ use crate::drill::grade::{Verdict, grade_choice, grade_typed, parse_choice};
 use crate::drill::session::{Outcome, confusion, summarize};
 use crate::drill::{Items, Kind, Question, Settings, build_items};
 use crate::error::{Error, Result};
+use crate::prompt::Input;
 use colored::Colorize;
 use rand::SeedableRng;
-use std::io::{BufRead, IsTerminal, Write};
 use std::process::ExitCode;
 use std::time::{Duration, Instant};
 
@@ -63,27 +63,10 @@ pub fn load_items<'a>(
     }
 }
 
-/// Where answers come from.
-enum Input {
-    Terminal,
-    Lines(Box<dyn BufRead>),
-}
-
 enum Answer {
     Choice(usize),
     Typed(String),
     Quit,
-}
-
-fn read_line(input: &mut Input) -> Option<String> {
-    let Input::Lines(reader) = input else {
-        return None;
-    };
-    let mut line = String::new();
-    match reader.read_line(&mut line) {
-        Ok(0) | Err(_) => None,
-        Ok(_) => Some(line.trim_end_matches(['\r', '\n']).to_string()),
-    }
 }
 
 fn ask(q: &Question, typed: bool, input: &mut Input) -> Answer {
@@ -123,19 +106,13 @@ fn ask(q: &Question, typed: bool, input: &mut Input) -> Answer {
                 }
             }
             for attempt in 0..3 {
-                print!(
-                    "{}",
-                    if typed {
-                        "Scientific name: "
-                    } else {
-                        "Answer: "
-                    }
-                );
-                let _ = std::io::stdout().flush();
-                let Some(line) = read_line(input) else {
+                let Some(line) = input.line(if typed {
+                    "Scientific name: "
+                } else {
+                    "Answer: "
+                }) else {
                     return Answer::Quit;
                 };
-                println!();
                 if typed {
                     return Answer::Typed(line);
                 }
@@ -224,12 +201,7 @@ pub fn run(data: &DataSource, opts: &DrillOptions) -> Result<ExitCode> {
         )));
     }
 
-    let interactive = std::io::stdin().is_terminal() && std::io::stdout().is_terminal();
-    let mut input = if interactive {
-        Input::Terminal
-    } else {
-        Input::Lines(Box::new(std::io::BufReader::new(std::io::stdin())))
-    };
+    let mut input = Input::from_stdin();
     let who = opts
         .officer
         .as_deref()
