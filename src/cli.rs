@@ -19,6 +19,11 @@ pub struct Cli {
     #[arg(long, global = true, env = "CITES_TRAINER_DATA", value_name = "DIR")]
     pub data: Option<PathBuf>,
 
+    /// Keep officers' progress in this folder (default: the platform's data folder, e.g.
+    /// ~/.local/share/cites-trainer).
+    #[arg(long, global = true, env = "CITES_TRAINER_HOME", value_name = "DIR")]
+    pub home: Option<PathBuf>,
+
     #[command(subcommand)]
     pub command: Command,
 }
@@ -74,9 +79,15 @@ pub enum Command {
         /// The same seed always gives the same questions in the same order.
         #[arg(long, env = "CITES_TRAINER_SEED")]
         seed: Option<u64>,
-        /// Whose drill this is.
+        /// Whose drill this is (default: `officer use`, else "trainee").
         #[arg(long)]
         officer: Option<String>,
+        /// Drill without changing the schedule (for cramming before an exam).
+        #[arg(long)]
+        practice: bool,
+        /// New items to introduce a day.
+        #[arg(long = "new", default_value_t = 20, value_name = "N")]
+        new_per_day: usize,
     },
     /// Quiz on the Convention, permits, codes, exemptions and enforcement, with permit
     /// scenarios on real species.
@@ -99,9 +110,37 @@ pub enum Command {
         /// How many permit scenarios to mix in (default: one in five when no bank or topic is named).
         #[arg(long)]
         scenarios: Option<usize>,
-        /// Whose quiz this is.
+        /// Whose quiz this is (default: `officer use`, else "trainee").
         #[arg(long)]
         officer: Option<String>,
+        /// Answer without changing the schedule.
+        #[arg(long)]
+        practice: bool,
+    },
+    /// The officers who share this machine.
+    Officer {
+        #[command(subcommand)]
+        command: OfficerCommand,
+    },
+    /// An officer's progress: accuracy over time, retention, what is due, mastery by group
+    /// and Appendix, confused pairs, leeches, streak.
+    Progress {
+        #[arg(long)]
+        officer: Option<String>,
+        /// Print one JSON object.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Write the answer log and a summary per officer (CSV for a spreadsheet, or JSON).
+    Export {
+        #[arg(long, default_value = "csv", value_parser = ["csv", "json"])]
+        format: String,
+        /// Only this officer's answers.
+        #[arg(long)]
+        officer: Option<String>,
+        /// Write to this file (CSV: the summary goes beside it as NAME-summary.csv).
+        #[arg(long, short)]
+        out: Option<PathBuf>,
     },
     /// Convert question banks to and from Moodle's GIFT format.
     Bank {
@@ -112,6 +151,31 @@ pub enum Command {
     Checklist {
         #[command(subcommand)]
         command: ChecklistCommand,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum OfficerCommand {
+    /// Add an officer (the first one added becomes the default).
+    Add { name: String },
+    /// List the officers, their answers and settings; * marks the default.
+    List,
+    /// Make an officer the default for drills, quizzes and reports.
+    Use { name: String },
+    /// Set the desired retention (0.70 to 0.99; default 0.90, Appendix I species 0.95).
+    Set {
+        #[arg(long)]
+        officer: Option<String>,
+        #[arg(long)]
+        retention: Option<f32>,
+        /// The retention for Appendix I species.
+        #[arg(long)]
+        retention_app1: Option<f32>,
+    },
+    /// Fit the FSRS parameters to the officer's own answers, as Anki does.
+    Optimize {
+        #[arg(long)]
+        officer: Option<String>,
     },
 }
 
@@ -198,6 +262,8 @@ pub fn run(cli: Cli) -> Result<ExitCode, Error> {
             count,
             seed,
             officer,
+            practice,
+            new_per_day,
         } => crate::cmd::drill::run(
             &data,
             &crate::cmd::drill::DrillOptions {
@@ -208,6 +274,9 @@ pub fn run(cli: Cli) -> Result<ExitCode, Error> {
                 count,
                 seed,
                 officer,
+                practice,
+                new_per_day,
+                home: cli.home.clone(),
             },
         ),
         Command::Quiz {
@@ -217,6 +286,7 @@ pub fn run(cli: Cli) -> Result<ExitCode, Error> {
             topic,
             scenarios,
             officer,
+            practice,
         } => crate::cmd::quiz::run(
             &data,
             &crate::cmd::quiz::QuizOptions {
@@ -226,8 +296,34 @@ pub fn run(cli: Cli) -> Result<ExitCode, Error> {
                 topic,
                 scenarios,
                 officer,
+                practice,
+                home: cli.home.clone(),
             },
         ),
+        Command::Officer { command } => {
+            let home = cli.home.as_deref();
+            match command {
+                OfficerCommand::Add { name } => crate::cmd::officer::add(home, &name),
+                OfficerCommand::List => crate::cmd::officer::list(home),
+                OfficerCommand::Use { name } => crate::cmd::officer::use_(home, &name),
+                OfficerCommand::Set {
+                    officer,
+                    retention,
+                    retention_app1,
+                } => crate::cmd::officer::set(home, officer.as_deref(), retention, retention_app1),
+                OfficerCommand::Optimize { officer } => {
+                    crate::cmd::officer::optimize(home, officer.as_deref())
+                }
+            }
+        }
+        Command::Progress { officer, json } => {
+            crate::cmd::progress::run(cli.home.as_deref(), officer.as_deref(), json)
+        }
+        Command::Export {
+            format,
+            officer,
+            out,
+        } => crate::cmd::export::run(cli.home.as_deref(), officer.as_deref(), &format, out),
         Command::Bank { command } => match command {
             BankCommand::Import {
                 file,

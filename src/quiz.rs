@@ -203,22 +203,33 @@ pub fn scenario(items: &Items, rng: &mut impl Rng) -> Option<Prepared> {
     None
 }
 
-/// A quiz: up to `count` questions, the bank questions chosen by `pick` and `scenarios`
-/// permit scenarios spread among them.
+/// A quiz: up to `count` questions, the bank questions chosen by `pick` (the schedule's due
+/// questions first) and `scenarios` permit scenarios spread among them.
+#[allow(clippy::too_many_arguments)]
 pub fn build(
     banks: &[Bank],
     items: &Items,
     topic: Option<&str>,
     count: usize,
     scenarios: usize,
+    due: &std::collections::HashMap<String, i64>,
+    now: i64,
     rng: &mut impl Rng,
 ) -> Vec<Prepared> {
     let only_scenarios = topic == Some("scenarios");
-    let picked = if only_scenarios {
+    let mut picked = if only_scenarios {
         vec![]
     } else {
         pick(banks, topic, rng)
     };
+    // Due questions first (most overdue first), then new ones, then those not yet due.
+    picked.sort_by_key(|&(b, i)| {
+        match due.get(&format!("question:{}", banks[b].questions[i].1.id)) {
+            Some(&d) if d <= now => (0, d),
+            None => (1, 0),
+            Some(&d) => (2, d),
+        }
+    });
     let n_scen = if only_scenarios {
         count
     } else {

@@ -4,8 +4,21 @@
 use assert_cmd::Command;
 use predicates::prelude::*;
 
+/// A fresh progress folder for each command, so tests never touch a real officer's progress
+/// and do not depend on one another.
+fn fresh_home() -> std::path::PathBuf {
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    static N: AtomicUsize = AtomicUsize::new(0);
+    std::env::temp_dir().join(format!(
+        "cites-trainer-test-{}-{}",
+        std::process::id(),
+        N.fetch_add(1, Ordering::SeqCst)
+    ))
+}
+
 fn bin() -> Command {
     let mut cmd = Command::new(assert_cmd::cargo::cargo_bin!("cites-trainer"));
+    cmd.env("CITES_TRAINER_HOME", fresh_home());
     cmd.env_remove("CITES_TRAINER_DATA")
         .env_remove("CITES_TRAINER_SEED")
         .env("NO_COLOR", "1");
@@ -46,7 +59,14 @@ fn scripted_drill_asks_grades_and_summarises() {
         &["--seed", "11", "--count", "3", "--kind", "appendix"],
         "4\n4\n4\n",
     );
-    assert!(out.contains("Species drill: 3 questions (seed 11"), "{out}");
+    assert!(
+        out.contains("Species drill for trainee: 3 questions (seed 11)."),
+        "{out}"
+    );
+    assert!(
+        out.contains("save it under your name with --officer NAME"),
+        "{out}"
+    );
     assert!(out.contains("Question 1/3 (appendix)"), "{out}");
     assert!(out.contains("Which CITES Appendix covers"), "{out}");
     assert!(
@@ -195,6 +215,7 @@ fn drill_in_a_terminal_is_driven_with_arrow_keys_and_enter() {
     cmd.args(["drill", "--seed", "8", "--count", "2", "--kind", "appendix"])
         .env("NO_COLOR", "1")
         .env("TERM", "xterm")
+        .env("CITES_TRAINER_HOME", fresh_home())
         .env_remove("CITES_TRAINER_DATA");
     let mut p = rexpect::session::spawn_command(cmd, Some(15_000)).unwrap();
     p.exp_string("Question 1/2").unwrap();

@@ -4,8 +4,21 @@ use assert_cmd::Command;
 use predicates::prelude::*;
 use std::path::Path;
 
+/// A fresh progress folder for each command, so tests never touch a real officer's progress
+/// and do not depend on one another.
+fn fresh_home() -> std::path::PathBuf {
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    static N: AtomicUsize = AtomicUsize::new(0);
+    std::env::temp_dir().join(format!(
+        "cites-trainer-test-{}-{}",
+        std::process::id(),
+        N.fetch_add(1, Ordering::SeqCst)
+    ))
+}
+
 fn bin() -> Command {
     let mut cmd = Command::new(assert_cmd::cargo::cargo_bin!("cites-trainer"));
+    cmd.env("CITES_TRAINER_HOME", fresh_home());
     cmd.env_remove("CITES_TRAINER_DATA")
         .env_remove("CITES_TRAINER_SEED")
         .env("NO_COLOR", "1");
@@ -30,7 +43,10 @@ fn quiz(args: &[&str], answers: &str) -> String {
 #[test]
 fn scripted_quiz_gives_explanation_and_source_after_each_question() {
     let out = quiz(&["--seed", "4", "--count", "5"], &"1\n".repeat(20));
-    assert!(out.contains("CITES quiz: 5 questions (seed 4"), "{out}");
+    assert!(
+        out.contains("CITES quiz for trainee: 5 questions (seed 4)."),
+        "{out}"
+    );
     assert!(out.contains("Question 1/5 ("), "{out}");
     assert_eq!(out.matches("  Why: ").count(), 5, "{out}");
     assert_eq!(out.matches("  Source: ").count(), 5, "{out}");

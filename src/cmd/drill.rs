@@ -26,6 +26,11 @@ pub struct DrillOptions {
     pub count: usize,
     pub seed: Option<u64>,
     pub officer: Option<String>,
+    /// Drill without touching the schedule (answers are still kept, marked "practice").
+    pub practice: bool,
+    /// New items a day.
+    pub new_per_day: usize,
+    pub home: Option<std::path::PathBuf>,
 }
 
 /// The card decks: compiled into the binary, or parsed from the data folder's `cards/`
@@ -185,8 +190,27 @@ pub fn run(data: &DataSource, opts: &DrillOptions) -> Result<ExitCode> {
             .duration_since(std::time::UNIX_EPOCH)
             .map_or(0, |d| d.as_nanos() as u64 % 1_000_000)
     });
-    let rng = rand::rngs::ChaCha8Rng::seed_from_u64(seed);
-    let questions = Drill::new(&items, &index, &settings, rng);
+    let now = crate::cmd::now();
+    let mut store = crate::cmd::open_store(opts.home.as_deref())?;
+    let (officer, notice) = crate::cmd::officer(&store, opts.officer.as_deref(), now)?;
+    let scheduler = crate::schedule::Scheduler::new(officer.params.as_deref())?;
+    let mut rng = rand::rngs::ChaCha8Rng::seed_from_u64(seed);
+    let plan = if opts.practice {
+        Vec::new()
+    } else {
+        let states: std::collections::HashMap<_, _> =
+            store.states(officer.id)?.into_iter().collect();
+        let confusions = store.confusions(officer.id)?;
+        let new_today =
+            store.new_items_since(officer.id, crate::store::day_start(now), "card:")? as usize;
+        let history = crate::drill::plan::History {
+            states: &states,
+            confusions: &confusions,
+            new_today,
+        };
+        crate::drill::plan::plan(&items, &settings, &history, now, opts.new_per_day, &mut rng)
+    };
+    let questions = Drill::new(&items, &index, &settings, rng).with_plan(plan);
     if questions.eligible() == 0 || settings.count == 0 {
         return Err(Error::Usage(format!(
             "no ID card matches{}{}; try without the filter (groups: {})",
@@ -202,15 +226,18 @@ pub fn run(data: &DataSource, opts: &DrillOptions) -> Result<ExitCode> {
     }
 
     let mut input = Input::from_stdin();
-    let who = opts
-        .officer
-        .as_deref()
-        .map(|o| format!(" for {o}"))
-        .unwrap_or_default();
+    let mode = if opts.practice {
+        " (practice: the schedule is not changed)"
+    } else {
+        ""
+    };
     println!(
-        "Species drill{who}: {} questions (seed {seed}; the same seed gives the same drill).",
-        settings.count
+        "Species drill for {}{mode}: {} questions (seed {seed}).",
+        officer.name, settings.count
     );
+    if let Some(n) = notice {
+        println!("{n}");
+    }
     println!();
 
     let mut outcomes: Vec<Outcome> = Vec::new();
@@ -234,6 +261,36 @@ pub fn run(data: &DataSource, opts: &DrillOptions) -> Result<ExitCode> {
             Answer::Typed(text) => (grade_typed(q, &text), text, None),
         };
         feedback(q, verdict, &given);
+        let head = &items.heads[q.item];
+        let item = items.get(q.item);
+        let answer = crate::store::Answer {
+            at: crate::cmd::now(),
+            mode: if opts.practice { "practice" } else { "drill" }.into(),
+            item: q.key.clone(),
+            kind: q.kind.to_string(),
+            subject: head.name.clone(),
+            prompt: q.prompt.clone(),
+            given: given.clone(),
+            credit: verdict.credit(),
+            confused_with: confusion(q, chosen),
+            ms: elapsed.as_millis() as i64,
+            edition: item
+                .map(|i| format!("{} ({})", i.taxon.source, i.as_of))
+                .unwrap_or_default(),
+            group: Some(head.group.clone()),
+            appendix: Some(head.appendix.clone()),
+            topic: None,
+            session: None,
+        };
+        // Appendix I species may be held to a higher retention.
+        let retention = if head.appendix.split('/').any(|a| a == "I") {
+            officer.retention_app1
+        } else {
+            officer.retention
+        };
+        let schedule =
+            (!opts.practice && !q.key.starts_with("pair:")).then_some((&scheduler, retention));
+        store.record(&officer, &answer, schedule)?;
         outcomes.push(Outcome {
             item: q.item,
             kind: q.kind,

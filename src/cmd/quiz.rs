@@ -22,6 +22,8 @@ pub struct QuizOptions {
     pub topic: Option<String>,
     pub scenarios: Option<usize>,
     pub officer: Option<String>,
+    pub practice: bool,
+    pub home: Option<std::path::PathBuf>,
 }
 
 fn parse(f: &crate::catalog::load::SourceFile) -> Result<Bank> {
@@ -131,6 +133,23 @@ fn ask(p: &Prepared, input: &mut Input) -> Option<Response> {
     }
 }
 
+/// The answer given, in words.
+fn response_text(p: &Prepared, r: &Response) -> String {
+    match r {
+        Response::Text(t) => t.clone(),
+        Response::Choices(c) => c
+            .iter()
+            .filter_map(|&i| p.options.get(i).cloned())
+            .collect::<Vec<_>>()
+            .join("; "),
+        Response::Order(o) => o
+            .iter()
+            .filter_map(|&i| p.options.get(i).cloned())
+            .collect::<Vec<_>>()
+            .join(" -> "),
+    }
+}
+
 fn feedback(p: &Prepared, credit: f64) {
     if credit >= 1.0 {
         println!("{}", "Right.".green().bold());
@@ -171,6 +190,19 @@ pub fn run(data: &DataSource, opts: &QuizOptions) -> Result<ExitCode> {
             .map_or(0, |d| d.as_nanos() as u64 % 1_000_000)
     });
     let mut rng = rand::rngs::ChaCha8Rng::seed_from_u64(seed);
+    let now = crate::cmd::now();
+    let mut store = crate::cmd::open_store(opts.home.as_deref())?;
+    let (officer, notice) = crate::cmd::officer(&store, opts.officer.as_deref(), now)?;
+    let scheduler = crate::schedule::Scheduler::new(officer.params.as_deref())?;
+    let due: std::collections::HashMap<String, i64> = if opts.practice {
+        Default::default()
+    } else {
+        store
+            .states(officer.id)?
+            .into_iter()
+            .map(|(k, s)| (k, s.due))
+            .collect()
+    };
     let scenarios = opts
         .scenarios
         .unwrap_or(if opts.banks.is_empty() && opts.topic.is_none() {
@@ -184,6 +216,8 @@ pub fn run(data: &DataSource, opts: &QuizOptions) -> Result<ExitCode> {
         opts.topic.as_deref(),
         opts.count,
         scenarios,
+        &due,
+        now,
         &mut rng,
     );
     if questions.is_empty() {
@@ -193,15 +227,19 @@ pub fn run(data: &DataSource, opts: &QuizOptions) -> Result<ExitCode> {
     }
 
     let mut input = Input::from_stdin();
-    let who = opts
-        .officer
-        .as_deref()
-        .map(|o| format!(" for {o}"))
-        .unwrap_or_default();
+    let mode = if opts.practice {
+        " (practice: the schedule is not changed)"
+    } else {
+        ""
+    };
     println!(
-        "CITES quiz{who}: {} questions (seed {seed}; the same seed gives the same quiz).",
+        "CITES quiz for {}{mode}: {} questions (seed {seed}).",
+        officer.name,
         questions.len()
     );
+    if let Some(n) = notice {
+        println!("{n}");
+    }
     println!();
     let started = Instant::now();
     let mut results: Vec<(&Prepared, f64)> = Vec::new();
@@ -212,12 +250,37 @@ pub fn run(data: &DataSource, opts: &QuizOptions) -> Result<ExitCode> {
             format!("({}, {})", p.topic, p.kind.as_str()).dimmed()
         );
         println!("{}", p.prompt);
+        let asked = Instant::now();
         let Some(response) = ask(p, &mut input) else {
             println!("Stopped.");
             break;
         };
         let credit = grade(p, &response);
         feedback(p, credit);
+        let scenario = p.id.starts_with("scenario:");
+        let answer = crate::store::Answer {
+            at: crate::cmd::now(),
+            mode: if opts.practice { "practice" } else { "quiz" }.into(),
+            item: if scenario {
+                p.id.clone()
+            } else {
+                format!("question:{}", p.id)
+            },
+            kind: p.kind.as_str().into(),
+            subject: p.id.clone(),
+            prompt: p.prompt.clone(),
+            given: response_text(p, &response),
+            credit,
+            confused_with: None,
+            ms: asked.elapsed().as_millis() as i64,
+            edition: p.citation.clone(),
+            group: None,
+            appendix: None,
+            topic: Some(p.topic.clone()),
+            session: None,
+        };
+        let schedule = (!opts.practice && !scenario).then_some((&scheduler, officer.retention));
+        store.record(&officer, &answer, schedule)?;
         results.push((p, credit));
     }
 

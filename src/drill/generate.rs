@@ -288,6 +288,7 @@ fn identify(items: &Items, at: usize, index: &Index, rng: &mut impl Rng) -> Opti
         rng,
     );
     Some(Question {
+        key: String::new(),
         kind: Kind::Identify,
         item: at,
         prompt: prompt.trim_end().to_string(),
@@ -369,6 +370,7 @@ fn appendix(items: &Items, at: usize, rng: &mut impl Rng) -> Option<Question> {
         accept.push(["1", "2", "3"][correct].to_string());
     }
     Some(Question {
+        key: String::new(),
         kind: Kind::Appendix,
         item: at,
         prompt: format!("Which CITES Appendix covers {subject}?"),
@@ -423,6 +425,7 @@ fn names(items: &Items, at: usize, index: &Index, rng: &mut impl Rng) -> Option<
     );
     let answer = options[correct].clone();
     Some(Question {
+        key: String::new(),
         kind: Kind::Names,
         item: at,
         prompt,
@@ -475,6 +478,7 @@ fn products(items: &Items, at: usize, index: &Index, rng: &mut impl Rng) -> Opti
     }
     prompt.push_str("Which species is it, and in which Appendix?");
     Some(Question {
+        key: String::new(),
         kind: Kind::Products,
         item: at,
         prompt,
@@ -511,13 +515,57 @@ fn pair(items: &Items, at: usize, index: &Index, rng: &mut impl Rng) -> Option<Q
     }
     shuffle(&mut separable, rng);
     let (look, other) = separable[0];
+    pair_question(item, at, Some(look), other, rng)
+}
+
+/// A pair question for a pair the officer has confused: the item and the taxon taken for it.
+pub fn pair_with(
+    items: &Items,
+    at: usize,
+    other: &str,
+    index: &Index,
+    rng: &mut impl Rng,
+) -> Option<Question> {
+    let item = items.get(at)?;
+    let key = fold(other);
+    let cands = candidates(items, at, index);
+    let candidate = cands
+        .into_iter()
+        .find(|c| fold(&c.name) == key)
+        .or_else(|| {
+            let Ok(Outcome::Found(hits)) = lookup::lookup(index, other) else {
+                return None;
+            };
+            let h = hits.into_iter().next()?;
+            Some(Candidate {
+                name: h.taxon.name.clone(),
+                common: h.taxon.names.en.first().cloned(),
+                appendix: h.taxon.appendix.clone(),
+                relation: "confused",
+                lineage: lineage(&h.taxon.name, &h.taxon.taxonomy),
+            })
+        })?;
+    let look = item.card.lookalike.iter().find(|l| fold(&l.taxon) == key);
+    let mut q = pair_question(item, at, look, &candidate, rng)?;
+    q.key = format!("pair:{}|{}", item.taxon.name, candidate.name);
+    Some(q)
+}
+
+fn pair_question(
+    item: &Item,
+    at: usize,
+    look: Option<&crate::cards::Lookalike>,
+    other: &Candidate,
+    rng: &mut impl Rng,
+) -> Option<Question> {
     let a = (item.display_name(), Some(item.taxon.name.clone()));
     let b = (other.display(), Some(other.name.clone()));
-    let ask_for_a = below(rng, 2) == 0;
+    // Without a sentence that tells them apart, show the item's own character.
+    let ask_for_a = look.is_none() || below(rng, 2) == 0;
     let shown = if ask_for_a {
         bullet_characters(item, rng, 1).0.pop().unwrap_or_default()
     } else {
-        let mut text = mask(&look.tell_apart, item);
+        let mut text = mask(&look?.tell_apart, item);
         for name in [&other.name].into_iter().chain(other.common.as_ref()) {
             let lower = text.to_ascii_lowercase();
             if let Some(pos) = lower.find(&name.to_ascii_lowercase()) {
@@ -538,6 +586,7 @@ fn pair(items: &Items, at: usize, index: &Index, rng: &mut impl Rng) -> Option<Q
         }
     };
     Some(Question {
+        key: String::new(),
         kind: Kind::Pair,
         item: at,
         prompt: format!(
@@ -549,9 +598,20 @@ fn pair(items: &Items, at: usize, index: &Index, rng: &mut impl Rng) -> Option<Q
         option_taxa,
         expected,
         answer,
-        decisive: format!("How to tell them apart: {}", look.tell_apart),
+        decisive: match look {
+            Some(l) => format!("How to tell them apart: {}", l.tell_apart),
+            None => format!(
+                "Compare the cards: cites-trainer card \"{}\" and cites-trainer lookup \"{}\"",
+                item.taxon.name, other.name
+            ),
+        },
         listing: item.listing_line(),
     })
+}
+
+/// The key under which a card's questions of one kind are scheduled.
+pub fn item_key(card_id: &str, kind: Kind) -> String {
+    format!("card:{card_id}:{kind}")
 }
 
 /// One question of the given kind about item `at`, if the item has what that kind needs.
@@ -562,13 +622,15 @@ pub fn question(
     index: &Index,
     rng: &mut impl Rng,
 ) -> Option<Question> {
-    match kind {
+    let mut q = match kind {
         Kind::Identify => identify(items, at, index, rng),
         Kind::Appendix => appendix(items, at, rng),
         Kind::Names => names(items, at, index, rng),
         Kind::Products => products(items, at, index, rng),
         Kind::Pair => pair(items, at, index, rng),
-    }
+    }?;
+    q.key = item_key(&items.heads[at].card_id, kind);
+    Some(q)
 }
 
 /// The items a drill may ask about, after the filters.
@@ -590,7 +652,17 @@ pub fn eligible(items: &Items, settings: &Settings) -> Vec<usize> {
 
 /// A drill being generated, one question at a time: the first question is ready as soon
 /// as it is made, and the sequence is the same as generating them all at once.
+/// A question the schedule asks for.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Planned {
+    /// Item, kind: a due or new item.
+    Item(usize, Kind),
+    /// A pair the officer confuses: the item and the taxon taken for it.
+    Pair(usize, String),
+}
+
 pub struct Drill<'a, R: Rng> {
+    queue: std::collections::VecDeque<Planned>,
     items: &'a Items<'a>,
     index: &'a Index<'a>,
     settings: Settings,
@@ -611,6 +683,7 @@ impl<'a, R: Rng> Drill<'a, R> {
         let mut pool = eligible(items, settings);
         shuffle(&mut pool, &mut rng);
         Drill {
+            queue: Default::default(),
             items,
             index,
             settings: settings.clone(),
@@ -620,6 +693,13 @@ impl<'a, R: Rng> Drill<'a, R> {
             next: 0,
             tries: 0,
         }
+    }
+
+    /// Asks the planned questions first (due items, confused pairs, new items), then goes on
+    /// at random.
+    pub fn with_plan(mut self, plan: Vec<Planned>) -> Self {
+        self.queue = plan.into();
+        self
     }
 
     /// How many eligible items the filters left.
@@ -635,8 +715,22 @@ impl<R: Rng> Iterator for Drill<'_, R> {
     /// another kind when the item lacks what the first needs.
     fn next(&mut self) -> Option<Question> {
         let s = &self.settings;
-        if self.pool.is_empty() || s.kinds.is_empty() {
+        if self.pool.is_empty() || s.kinds.is_empty() || self.made >= s.count {
             return None;
+        }
+        while let Some(planned) = self.queue.pop_front() {
+            let q = match planned {
+                Planned::Item(at, kind) => {
+                    question(self.items, at, kind, self.index, &mut self.rng)
+                }
+                Planned::Pair(at, other) => {
+                    pair_with(self.items, at, &other, self.index, &mut self.rng)
+                }
+            };
+            if let Some(q) = q {
+                self.made += 1;
+                return Some(q);
+            }
         }
         while self.made < s.count && self.tries < s.count * 4 + self.pool.len() {
             self.tries += 1;

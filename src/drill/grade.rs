@@ -123,6 +123,7 @@ mod tests {
 
     fn q(expected: Expected) -> Question {
         Question {
+            key: String::new(),
             kind: Kind::Identify,
             item: 0,
             prompt: String::new(),

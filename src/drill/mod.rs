@@ -6,6 +6,7 @@ pub mod generate;
 pub mod grade;
 pub mod head;
 pub mod item;
+pub mod plan;
 pub mod question;
 pub mod session;
 

@@ -61,6 +61,8 @@ pub enum Expected {
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Question {
+    /// The key the answer is recorded and scheduled under (`card:<id>:<kind>`, `pair:<a>|<b>`).
+    pub key: String,
     pub kind: Kind,
     /// Index of the item (card) the question is about.
     pub item: usize,
