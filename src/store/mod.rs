@@ -149,10 +149,15 @@ impl Store {
 
     fn migrate(&mut self, from: i64) -> Result<(), StoreError> {
         for (i, sql) in MIGRATIONS.iter().enumerate().skip(from as usize) {
-            let tx = self.conn.transaction().map_err(|e| StoreError::Sql {
-                path: self.path.clone(),
-                message: e.to_string(),
-            })?;
+            // IMMEDIATE: take the write lock before reading the version, so two programs
+            // starting at once migrate one after the other.
+            let tx = self
+                .conn
+                .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)
+                .map_err(|e| StoreError::Sql {
+                    path: self.path.clone(),
+                    message: e.to_string(),
+                })?;
             // Another process may have migrated while we waited for the lock.
             let now: i64 = tx
                 .query_row("PRAGMA user_version", [], |r| r.get(0))
@@ -304,7 +309,10 @@ impl Store {
             path: path.clone(),
             message: e.to_string(),
         };
-        let tx = self.conn.transaction().map_err(err)?;
+        let tx = self
+            .conn
+            .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)
+            .map_err(err)?;
         tx.execute(
             "INSERT INTO answer (officer, at, mode, item, kind, subject, prompt, given, correct, credit, \
              confused_with, ms, edition, grp, appendix, topic, session) \
