@@ -112,11 +112,7 @@ pub fn run(home: Option<&Path>, officer: Option<&str>, json: bool) -> Result<Exi
     let now = crate::cmd::now();
     let store = crate::cmd::open_store(home)?;
     let (o, _) = crate::cmd::officer(&store, officer, now)?;
-    let answers: Vec<_> = store
-        .answers(Some(o.id))?
-        .into_iter()
-        .map(|(_, a)| a)
-        .collect();
+    let answers = store.answers_for_report(o.id)?;
     let states = store.states(o.id)?.into_iter().collect();
     let scheduler = crate::schedule::Scheduler::new(o.params.as_deref())?;
     let report = crate::report::build(

@@ -486,6 +486,37 @@ impl Store {
         rows.collect::<Result<_, _>>().map_err(|e| self.err(e))
     }
 
+    /// An officer's answers with only what the progress report reads (time, mode, item,
+    /// credit, group, Appendix, topic), oldest first: far less to read than `answers`.
+    pub fn answers_for_report(&self, officer: i64) -> Result<Vec<Answer>, StoreError> {
+        let mut stmt = self
+            .conn
+            .prepare("SELECT at, mode, item, credit, grp, appendix, topic FROM answer WHERE officer = ?1 ORDER BY at, id")
+            .map_err(|e| self.err(e))?;
+        let rows = stmt
+            .query_map([officer], |r| {
+                Ok(Answer {
+                    at: r.get(0)?,
+                    mode: r.get(1)?,
+                    item: r.get(2)?,
+                    kind: String::new(),
+                    subject: String::new(),
+                    prompt: String::new(),
+                    given: String::new(),
+                    credit: r.get(3)?,
+                    confused_with: None,
+                    ms: 0,
+                    edition: String::new(),
+                    group: r.get(4)?,
+                    appendix: r.get(5)?,
+                    topic: r.get(6)?,
+                    session: None,
+                })
+            })
+            .map_err(|e| self.err(e))?;
+        rows.collect::<Result<_, _>>().map_err(|e| self.err(e))
+    }
+
     /// Each item's reviews in order (time, credit), for the optimizer. Exam answers excluded.
     pub fn histories(&self, officer: i64) -> Result<Vec<Vec<(i64, f64)>>, StoreError> {
         let mut stmt = self
