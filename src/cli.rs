@@ -117,6 +117,26 @@ pub enum Command {
         #[arg(long)]
         practice: bool,
     },
+    /// Take a timed class paper (quizzes/papers/*.toml, or a file) and write the result file.
+    ///
+    /// Type each answer: option numbers or letters ("2", "1,3"), text, or for ordering the
+    /// numbers in order ("3 1 2 4"). The time left is shown; when it is up the question (or
+    /// the paper) closes by itself. An interrupted paper resumes where it stopped.
+    Exam {
+        /// The paper: its id (e.g. "basic-enforcement") or a file.
+        paper: String,
+        /// Who takes it.
+        #[arg(long)]
+        officer: String,
+        /// Where the result file goes (default: the current folder).
+        #[arg(long, value_name = "DIR")]
+        results_dir: Option<PathBuf>,
+    },
+    /// Merge result files into a score sheet, or analyse the questions.
+    Results {
+        #[command(subcommand)]
+        command: ResultsCommand,
+    },
     /// The officers who share this machine.
     Officer {
         #[command(subcommand)]
@@ -151,6 +171,28 @@ pub enum Command {
     Checklist {
         #[command(subcommand)]
         command: ChecklistCommand,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ResultsCommand {
+    /// One score sheet, one row per officer (CSV, .xlsx for Excel, or JSON).
+    Merge {
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+        /// Write here; a name ending in .xlsx gives an Excel workbook.
+        #[arg(long, short)]
+        out: Option<PathBuf>,
+        #[arg(long, default_value = "csv", value_parser = ["csv", "json"])]
+        format: String,
+    },
+    /// Item analysis as Moodle computes it: facility, discrimination, answers chosen, and
+    /// the paper's mean, median, standard deviation and Cronbach's alpha.
+    Stats {
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+        #[arg(long)]
+        json: bool,
     },
 }
 
@@ -300,6 +342,25 @@ pub fn run(cli: Cli) -> Result<ExitCode, Error> {
                 home: cli.home.clone(),
             },
         ),
+        Command::Exam {
+            paper,
+            officer,
+            results_dir,
+        } => crate::cmd::exam::run(
+            &data,
+            &crate::cmd::exam::ExamOptions {
+                paper,
+                officer,
+                results_dir,
+                home: cli.home.clone(),
+            },
+        ),
+        Command::Results { command } => match command {
+            ResultsCommand::Merge { files, out, format } => {
+                crate::cmd::results::merge_cmd(&files, out, &format)
+            }
+            ResultsCommand::Stats { files, json } => crate::cmd::results::stats_cmd(&files, json),
+        },
         Command::Officer { command } => {
             let home = cli.home.as_deref();
             match command {

@@ -75,7 +75,57 @@ pub fn run(dir: Option<PathBuf>) -> Result<ExitCode> {
         checked += files.len();
         let (found, n) = crate::bank::validate::check_banks(&files);
         counts.push(format!("{n} questions"));
+        let banks_ok = found.is_empty();
         problems.extend(found);
+        let papers_dir = banks_dir.join("papers");
+        if papers_dir.is_dir() {
+            let papers = toml_files(&papers_dir)?;
+            checked += papers.len();
+            counts.push(format!("{} papers", papers.len()));
+            let banks: Vec<_> = if banks_ok {
+                files
+                    .iter()
+                    .filter_map(|f| crate::bank::parse_bank(&f.text).ok())
+                    .collect()
+            } else {
+                Vec::new()
+            };
+            let meta = index.meta()?;
+            let data = crate::data::DataSource {
+                dir: Some(dir.clone()),
+            };
+            let items = crate::cmd::drill::load_items(&data, &index, &meta)?;
+            for f in &papers {
+                match crate::paper::parse_paper(&f.text) {
+                    Err(e) => {
+                        let (line, col) = crate::catalog::file::line_col(
+                            &f.text,
+                            e.span().map_or(0, |s| s.start),
+                        );
+                        problems.push(crate::check::Problem {
+                            path: f.path.clone(),
+                            line,
+                            col,
+                            message: e.message().trim().replace('\n', " "),
+                        });
+                    }
+                    Ok(paper) if banks_ok => {
+                        // Draw the paper once: every draw must be satisfiable.
+                        if let Err(e) =
+                            crate::paper::questions(&paper, &banks, &items, &index, "check")
+                        {
+                            problems.push(crate::check::Problem {
+                                path: f.path.clone(),
+                                line: 1,
+                                col: 1,
+                                message: e.0,
+                            });
+                        }
+                    }
+                    Ok(_) => {}
+                }
+            }
+        }
     }
 
     for p in &problems {

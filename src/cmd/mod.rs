@@ -4,12 +4,14 @@ pub mod bank;
 pub mod card;
 pub mod check;
 pub mod drill;
+pub mod exam;
 pub mod export;
 pub mod import;
 pub mod lookup;
 pub mod officer;
 pub mod progress;
 pub mod quiz;
+pub mod results;
 
 use crate::error::{Error, Result};
 use crate::store::{Officer, Store};
