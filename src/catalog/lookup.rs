@@ -56,7 +56,21 @@ pub fn lookup(index: &Index, query: &str) -> Result<Outcome, String> {
     if key.is_empty() {
         return Ok(Outcome::NotFound(Vec::new()));
     }
+    let mut key = key;
     let mut found = index.find(&key);
+    // "pangolins", "seahorses": a plural of a name is that name.
+    for suffix in ["s", "es"] {
+        if found.is_empty()
+            && let Some(singular) = key.strip_suffix(suffix)
+            && singular.len() > 3
+        {
+            let singular = singular.to_string();
+            found = index.find(&singular);
+            if !found.is_empty() {
+                key = singular;
+            }
+        }
+    }
     if found.is_empty() {
         return Ok(Outcome::NotFound(suggest(index, &key, 5)?));
     }
