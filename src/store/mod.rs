@@ -87,29 +87,28 @@ impl Store {
             path: path.clone(),
             message: e.to_string(),
         };
-        let existed = path.exists()
-            && std::fs::metadata(&path)
-                .map(|m| m.len() > 0)
-                .unwrap_or(false);
         let conn = Connection::open(&path).map_err(unreadable)?;
+        conn.busy_timeout(std::time::Duration::from_secs(10))
+            .map_err(unreadable)?;
         // Read before writing anything: a foreign or damaged file fails here, untouched.
         let version: i64 = conn
             .query_row("PRAGMA user_version", [], |r| r.get(0))
             .map_err(unreadable)?;
-        if existed {
-            let has_answer: i64 = conn
-                .query_row(
-                    "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'answer'",
-                    [],
-                    |r| r.get(0),
-                )
-                .map_err(unreadable)?;
-            if has_answer == 0 {
-                return Err(StoreError::Unreadable {
-                    path,
-                    message: "an SQLite file without cites-trainer's tables".into(),
-                });
-            }
+        let (tables, has_answer): (i64, i64) = conn
+            .query_row(
+                "SELECT count(*), count(*) FILTER (WHERE name = 'answer') FROM sqlite_master WHERE type = 'table'",
+                [],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )
+            .map_err(unreadable)?;
+        // An empty file (or one another program is setting up right now) is ours to set up.
+        if has_answer == 0 && (tables > 0 || version > 0) {
+            return Err(StoreError::Unreadable {
+                path,
+                message: format!(
+                    "an SQLite file without cites-trainer's tables (schema {version}, {tables} tables)"
+                ),
+            });
         }
         let known = MIGRATIONS.len() as i64;
         if version > known {
@@ -123,10 +122,16 @@ impl Store {
             path: path.clone(),
             message: e.to_string(),
         };
-        conn.busy_timeout(std::time::Duration::from_secs(10))
-            .map_err(sql)?;
-        conn.pragma_update(None, "journal_mode", "WAL")
-            .map_err(sql)?;
+        // Switching to WAL needs the file to itself for a moment; another program opening it
+        // at the same instant makes SQLite answer "busy" at once, so try again for a while.
+        let mut tries = 0;
+        while let Err(e) = conn.pragma_update(None, "journal_mode", "WAL") {
+            tries += 1;
+            if tries > 200 {
+                return Err(sql(e));
+            }
+            std::thread::sleep(std::time::Duration::from_millis(50));
+        }
         conn.pragma_update(None, "synchronous", "FULL")
             .map_err(sql)?;
         conn.pragma_update(None, "foreign_keys", "ON")
