@@ -30,7 +30,8 @@ impl fmt::Display for Problem {
     }
 }
 
-fn at(file: &SourceFile, offset: usize, message: String) -> Problem {
+/// A problem at a byte offset of a file.
+pub fn at(file: &SourceFile, offset: usize, message: String) -> Problem {
     let (line, col) = line_col(&file.text, offset);
     Problem {
         path: file.path.clone(),
@@ -40,10 +41,13 @@ fn at(file: &SourceFile, offset: usize, message: String) -> Problem {
     }
 }
 
-fn toml_problem(file: &SourceFile, e: &toml::de::Error) -> Problem {
-    let offset = e.span().map_or(0, |s| s.start);
-    let message = e.message().trim().replace('\n', " ");
-    at(file, offset, message)
+/// A TOML syntax or type error of a file, where the parser saw it.
+pub fn toml_error(file: &SourceFile, e: &toml::de::Error) -> Problem {
+    at(
+        file,
+        e.span().map_or(0, |s| s.start),
+        e.message().trim().replace('\n', " "),
+    )
 }
 
 /// A taxon as read, with where it is written.
@@ -66,7 +70,7 @@ pub fn check_catalog<'a>(
                 meta.export.extend(part.export);
                 meta.annotation.extend(part.annotation);
             }
-            Err(e) => problems.push(toml_problem(file, &e)),
+            Err(e) => problems.push(toml_error(file, &e)),
         }
     }
     let mut seen_exports = HashSet::new();
@@ -92,7 +96,7 @@ pub fn check_catalog<'a>(
                         .map(|(span, taxon)| Located { taxon, file, span }),
                 )
             }
-            Err(e) => problems.push(toml_problem(file, &e)),
+            Err(e) => problems.push(toml_error(file, &e)),
         }
     }
 

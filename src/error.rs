@@ -22,6 +22,14 @@ pub enum Error {
     Internal(String),
 }
 
+/// A data file that does not parse, named with its line and column.
+pub fn broken(file: &crate::catalog::load::SourceFile, e: &toml::de::Error) -> Error {
+    Error::Usage(format!(
+        "{} (run `cites-trainer check` for every problem)",
+        crate::check::toml_error(file, e)
+    ))
+}
+
 impl From<String> for Error {
     fn from(message: String) -> Error {
         Error::Internal(message)

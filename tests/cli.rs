@@ -1,28 +1,11 @@
 //! End-to-end tests: the real binary on the shipped data and on small fixtures cut from
 //! the official exports.
 
-use assert_cmd::Command;
+mod common;
+
+use common::bin;
 use predicates::prelude::*;
 use std::path::{Path, PathBuf};
-
-/// A fresh progress folder for each command, so tests never touch a real officer's progress
-/// and do not depend on one another.
-fn fresh_home() -> std::path::PathBuf {
-    use std::sync::atomic::{AtomicUsize, Ordering};
-    static N: AtomicUsize = AtomicUsize::new(0);
-    std::env::temp_dir().join(format!(
-        "cites-trainer-test-{}-{}",
-        std::process::id(),
-        N.fetch_add(1, Ordering::SeqCst)
-    ))
-}
-
-fn bin() -> Command {
-    let mut cmd = Command::new(assert_cmd::cargo::cargo_bin!("cites-trainer"));
-    cmd.env("CITES_TRAINER_HOME", fresh_home());
-    cmd.env_remove("CITES_TRAINER_DATA").env("NO_COLOR", "1");
-    cmd
-}
 
 fn fixture(name: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))

@@ -1,29 +1,10 @@
 //! End-to-end tests of the drill and the card command: scripted standard input (one answer
 //! per line) and a pseudo-terminal driving the dialoguer prompts with arrow keys and Enter.
 
-use assert_cmd::Command;
+mod common;
+
+use common::{bin, fresh_home};
 use predicates::prelude::*;
-
-/// A fresh progress folder for each command, so tests never touch a real officer's progress
-/// and do not depend on one another.
-fn fresh_home() -> std::path::PathBuf {
-    use std::sync::atomic::{AtomicUsize, Ordering};
-    static N: AtomicUsize = AtomicUsize::new(0);
-    std::env::temp_dir().join(format!(
-        "cites-trainer-test-{}-{}",
-        std::process::id(),
-        N.fetch_add(1, Ordering::SeqCst)
-    ))
-}
-
-fn bin() -> Command {
-    let mut cmd = Command::new(assert_cmd::cargo::cargo_bin!("cites-trainer"));
-    cmd.env("CITES_TRAINER_HOME", fresh_home());
-    cmd.env_remove("CITES_TRAINER_DATA")
-        .env_remove("CITES_TRAINER_SEED")
-        .env("NO_COLOR", "1");
-    cmd
-}
 
 fn drill(args: &[&str], answers: &str) -> String {
     let out = bin()

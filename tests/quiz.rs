@@ -1,29 +1,10 @@
 //! End-to-end tests of the quiz, the bank checks and the GIFT conversion.
 
-use assert_cmd::Command;
+mod common;
+
+use common::{bin, fresh_home};
 use predicates::prelude::*;
 use std::path::Path;
-
-/// A fresh progress folder for each command, so tests never touch a real officer's progress
-/// and do not depend on one another.
-fn fresh_home() -> std::path::PathBuf {
-    use std::sync::atomic::{AtomicUsize, Ordering};
-    static N: AtomicUsize = AtomicUsize::new(0);
-    std::env::temp_dir().join(format!(
-        "cites-trainer-test-{}-{}",
-        std::process::id(),
-        N.fetch_add(1, Ordering::SeqCst)
-    ))
-}
-
-fn bin() -> Command {
-    let mut cmd = Command::new(assert_cmd::cargo::cargo_bin!("cites-trainer"));
-    cmd.env("CITES_TRAINER_HOME", fresh_home());
-    cmd.env_remove("CITES_TRAINER_DATA")
-        .env_remove("CITES_TRAINER_SEED")
-        .env("NO_COLOR", "1");
-    cmd
-}
 
 fn quiz(args: &[&str], answers: &str) -> String {
     let out = bin()
@@ -214,6 +195,7 @@ fn quiz_in_a_terminal() {
     ])
     .env("NO_COLOR", "1")
     .env("TERM", "xterm")
+    .env("CITES_TRAINER_HOME", fresh_home())
     .env_remove("CITES_TRAINER_DATA");
     let mut p = rexpect::session::spawn_command(cmd, Some(15_000)).unwrap();
     p.exp_string("Question 1/1").unwrap();

@@ -130,6 +130,21 @@ pub fn grade(p: &Prepared, r: &Response) -> f64 {
     }
 }
 
+/// The answer given, in words: the options chosen, the steps in the order given, or the text.
+pub fn response_text(p: &Prepared, r: &Response) -> String {
+    let options = |idx: &[usize], sep: &str| {
+        idx.iter()
+            .filter_map(|&i| p.options.get(i).cloned())
+            .collect::<Vec<_>>()
+            .join(sep)
+    };
+    match r {
+        Response::Text(t) => t.clone(),
+        Response::Choices(c) => options(c, "; "),
+        Response::Order(o) => options(o, " -> "),
+    }
+}
+
 /// The right answer in words.
 pub fn answer_text(p: &Prepared) -> String {
     match p.kind {

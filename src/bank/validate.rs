@@ -4,18 +4,8 @@ use super::{QuestionType, parse_bank};
 use crate::catalog::file::{find_key, line_col};
 use crate::catalog::load::SourceFile;
 use crate::catalog::normalize::fold;
-use crate::check::Problem;
+use crate::check::{Problem, at, toml_error};
 use std::collections::HashMap;
-
-fn at(file: &SourceFile, offset: usize, message: String) -> Problem {
-    let (line, col) = line_col(&file.text, offset);
-    Problem {
-        path: file.path.clone(),
-        line,
-        col,
-        message,
-    }
-}
 
 fn is_date(text: &str) -> bool {
     crate::cmd::import::is_date(text)
@@ -31,8 +21,7 @@ pub fn check_banks(files: &[SourceFile]) -> (Vec<Problem>, usize) {
         let bank = match parse_bank(&file.text) {
             Ok(b) => b,
             Err(e) => {
-                let offset = e.span().map_or(0, |s| s.start);
-                problems.push(at(file, offset, e.message().trim().replace('\n', " ")));
+                problems.push(toml_error(file, &e));
                 continue;
             }
         };

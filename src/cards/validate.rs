@@ -7,18 +7,8 @@ use crate::catalog::index::Index;
 use crate::catalog::load::SourceFile;
 use crate::catalog::lookup::{Outcome, lookup, suggest};
 use crate::catalog::normalize::fold;
-use crate::check::Problem;
+use crate::check::{Problem, at, toml_error};
 use std::collections::HashMap;
-
-fn at(file: &SourceFile, offset: usize, message: String) -> Problem {
-    let (line, col) = line_col(&file.text, offset);
-    Problem {
-        path: file.path.clone(),
-        line,
-        col,
-        message,
-    }
-}
 
 /// Whether a name resolves in the catalog (accepted name or synonym), with a hint if not.
 pub fn resolve(index: &Index, name: &str) -> Result<(), String> {
@@ -52,8 +42,7 @@ pub fn check_cards(files: &[SourceFile], index: &Index) -> (Vec<Problem>, Vec<De
         let deck = match parse_deck(&file.text) {
             Ok(d) => d,
             Err(e) => {
-                let offset = e.span().map_or(0, |s| s.start);
-                problems.push(at(file, offset, e.message().trim().replace('\n', " ")));
+                problems.push(toml_error(file, &e));
                 continue;
             }
         };

@@ -97,18 +97,7 @@ pub fn run(dir: Option<PathBuf>) -> Result<ExitCode> {
             let items = crate::cmd::drill::load_items(&data, &index, &meta)?;
             for f in &papers {
                 match crate::paper::parse_paper(&f.text) {
-                    Err(e) => {
-                        let (line, col) = crate::catalog::file::line_col(
-                            &f.text,
-                            e.span().map_or(0, |s| s.start),
-                        );
-                        problems.push(crate::check::Problem {
-                            path: f.path.clone(),
-                            line,
-                            col,
-                            message: e.message().trim().replace('\n', " "),
-                        });
-                    }
+                    Err(e) => problems.push(crate::check::toml_error(f, &e)),
                     Ok(paper) if banks_ok => {
                         // Draw the paper once: every draw must be satisfiable.
                         if let Err(e) =

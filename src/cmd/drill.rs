@@ -38,17 +38,7 @@ pub struct DrillOptions {
 pub fn load_decks(data: &DataSource) -> Result<Vec<Deck>> {
     data.card_files()?
         .iter()
-        .map(|f| {
-            parse_deck(&f.text).map_err(|e| {
-                let (line, col) =
-                    crate::catalog::file::line_col(&f.text, e.span().map_or(0, |s| s.start));
-                Error::Usage(format!(
-                    "{}:{line}:{col}: {} (run `cites-trainer check` for every problem)",
-                    f.path.display(),
-                    e.message().trim()
-                ))
-            })
-        })
+        .map(|f| parse_deck(&f.text).map_err(|e| crate::error::broken(f, &e)))
         .collect()
 }
 

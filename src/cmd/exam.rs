@@ -5,7 +5,7 @@
 //! progress apart from the schedule. An interrupted paper resumes with the time spent counted.
 
 use crate::bank::QuestionType;
-use crate::bank::grade::{Prepared, answer_text, grade, parse_response};
+use crate::bank::grade::{Prepared, answer_text, grade, parse_response, response_text};
 use crate::data::DataSource;
 use crate::error::{Error, Result};
 use crate::paper::{Paper, ShowAnswers, fingerprint, parse_paper, questions};
@@ -58,12 +58,11 @@ fn paper_text(data: &DataSource, paper: &str) -> Result<(String, String)> {
             Ok(_) => {}
             // A broken paper of that file name: say what is wrong rather than "not found".
             Err(e) if Path::new(p).file_stem().is_some_and(|s| s == paper) => {
-                let (line, col) =
-                    crate::catalog::file::line_col(text, e.span().map_or(0, |s| s.start));
-                return Err(Error::Usage(format!(
-                    "{p}:{line}:{col}: {}",
-                    e.message().trim()
-                )));
+                let file = crate::catalog::load::SourceFile {
+                    path: PathBuf::from(p),
+                    text: text.clone(),
+                };
+                return Err(crate::error::broken(&file, &e));
             }
             Err(_) => {}
         }
@@ -128,8 +127,11 @@ fn hint(p: &Prepared) -> &'static str {
 pub fn run(data: &DataSource, opts: &ExamOptions) -> Result<ExitCode> {
     let (text, shown_path) = paper_text(data, &opts.paper)?;
     let paper: Paper = parse_paper(&text).map_err(|e| {
-        let (line, col) = crate::catalog::file::line_col(&text, e.span().map_or(0, |s| s.start));
-        Error::Usage(format!("{shown_path}:{line}:{col}: {}", e.message().trim()))
+        let file = crate::catalog::load::SourceFile {
+            path: PathBuf::from(&shown_path),
+            text: text.clone(),
+        };
+        crate::error::broken(&file, &e)
     })?;
     let banks = crate::cmd::quiz::load_banks(data, &[])?;
     let catalog = data.catalog()?;
@@ -234,12 +236,10 @@ pub fn run(data: &DataSource, opts: &ExamOptions) -> Result<ExitCode> {
             (a, b) => a.or(b),
         };
         let mut response = None;
-        let mut given = String::new();
         loop {
             match source.read(hint(p), deadline) {
                 Reply::Answered(line) => {
                     if let Some(r) = parse_response(p, &line) {
-                        given = line;
                         response = Some(r);
                         break;
                     }
@@ -252,7 +252,6 @@ pub fn run(data: &DataSource, opts: &ExamOptions) -> Result<ExitCode> {
                     // What was typed when time ran out is submitted, if it is an answer.
                     println!("{}", "Time is up for this question.".yellow());
                     if let Some(r) = parse_response(p, &partial) {
-                        given = partial;
                         response = Some(r);
                     }
                     break;
@@ -268,21 +267,10 @@ pub fn run(data: &DataSource, opts: &ExamOptions) -> Result<ExitCode> {
         }
         let late = deadline.is_some_and(|d| Instant::now() > d + Duration::from_millis(500));
         let credit = response.as_ref().map_or(0.0, |r| grade(p, r));
-        let given_text = match &response {
-            Some(crate::bank::grade::Response::Choices(c)) => c
-                .iter()
-                .filter_map(|&i| p.options.get(i).cloned())
-                .collect::<Vec<_>>()
-                .join("; "),
-            Some(crate::bank::grade::Response::Order(o)) => o
-                .iter()
-                .filter_map(|&i| p.options.get(i).cloned())
-                .collect::<Vec<_>>()
-                .join(" -> "),
-            Some(crate::bank::grade::Response::Text(t)) => t.clone(),
-            None => String::new(),
-        };
-        let _ = given;
+        let given_text = response
+            .as_ref()
+            .map(|r| response_text(p, r))
+            .unwrap_or_default();
         let seconds = asked.elapsed().as_secs_f64();
         result.answers.push(ResultAnswer {
             id: p.id.clone(),

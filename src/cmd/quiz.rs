@@ -1,9 +1,8 @@
 //! `cites-trainer quiz [BANK...]`: questions on the Convention and on enforcement, with
 //! permit scenarios, at a terminal (dialoguer) or one answer per line from standard input.
 
-use crate::bank::grade::{Prepared, Response, answer_text, grade, parse_response};
+use crate::bank::grade::{Prepared, Response, answer_text, grade, parse_response, response_text};
 use crate::bank::{Bank, QuestionType, parse_bank};
-use crate::catalog::file::line_col;
 use crate::data::DataSource;
 use crate::error::{Error, Result};
 use crate::prompt::Input;
@@ -27,14 +26,7 @@ pub struct QuizOptions {
 }
 
 fn parse(f: &crate::catalog::load::SourceFile) -> Result<Bank> {
-    parse_bank(&f.text).map_err(|e| {
-        let (line, col) = line_col(&f.text, e.span().map_or(0, |s| s.start));
-        Error::Usage(format!(
-            "{}:{line}:{col}: {} (run `cites-trainer check` for every problem)",
-            f.path.display(),
-            e.message().trim()
-        ))
-    })
+    parse_bank(&f.text).map_err(|e| crate::error::broken(f, &e))
 }
 
 /// The banks asked for: every bank of the data when `wanted` is empty; otherwise each named
@@ -130,23 +122,6 @@ fn ask(p: &Prepared, input: &mut Input) -> Option<Response> {
             }
             Some(Response::Choices(vec![]))
         }
-    }
-}
-
-/// The answer given, in words.
-fn response_text(p: &Prepared, r: &Response) -> String {
-    match r {
-        Response::Text(t) => t.clone(),
-        Response::Choices(c) => c
-            .iter()
-            .filter_map(|&i| p.options.get(i).cloned())
-            .collect::<Vec<_>>()
-            .join("; "),
-        Response::Order(o) => o
-            .iter()
-            .filter_map(|&i| p.options.get(i).cloned())
-            .collect::<Vec<_>>()
-            .join(" -> "),
     }
 }
 
