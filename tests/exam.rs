@@ -2,6 +2,8 @@
 //! where a question times out), and the instructor merges the results and analyses them. The
 //! expected figures were computed by hand.
 
+mod common;
+
 use assert_cmd::Command;
 use predicates::prelude::*;
 use std::path::{Path, PathBuf};
@@ -10,11 +12,11 @@ fn fixture() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/class")
 }
 
+/// The program on the class fixture, with progress in `home`.
 fn bin(home: &Path) -> Command {
-    let mut cmd = Command::new(assert_cmd::cargo::cargo_bin!("cites-trainer"));
+    let mut cmd = common::bin();
     cmd.env("CITES_TRAINER_HOME", home)
-        .env("CITES_TRAINER_DATA", fixture())
-        .env("NO_COLOR", "1");
+        .env("CITES_TRAINER_DATA", fixture());
     cmd
 }
 

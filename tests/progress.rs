@@ -2,6 +2,8 @@
 //! a damaged file is refused untouched, the schedule brings back what was missed, confused
 //! pairs return as pair questions, and the report and export show it all.
 
+mod common;
+
 use assert_cmd::Command;
 use predicates::prelude::*;
 use std::io::{BufRead, BufReader, Write};
@@ -11,12 +13,10 @@ use std::process::Stdio;
 const DAY: i64 = 86_400;
 const T0: i64 = 1_795_900_000; // 2026-11-28
 
+/// The program on the embedded data, with progress in `home`.
 fn bin(home: &Path) -> Command {
-    let mut cmd = Command::new(assert_cmd::cargo::cargo_bin!("cites-trainer"));
-    cmd.env("CITES_TRAINER_HOME", home)
-        .env_remove("CITES_TRAINER_DATA")
-        .env_remove("CITES_TRAINER_SEED")
-        .env("NO_COLOR", "1");
+    let mut cmd = common::bin();
+    cmd.env("CITES_TRAINER_HOME", home);
     cmd
 }
 
